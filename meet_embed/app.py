@@ -1,0 +1,41 @@
+"""A ready ASGI app for hosts that are not Litestar apps, and for ``meet-embed serve``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from litestar import Litestar
+from litestar.logging import LoggingConfig
+from litestar.openapi import OpenAPIConfig
+from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
+
+from meet_embed.config import MeetEmbedConfig
+from meet_embed.plugin import MeetEmbedPlugin
+
+__all__ = ("create_app",)
+
+
+def create_app(config: MeetEmbedConfig | None = None, **litestar_options: Any) -> Litestar:
+    """Build a Litestar (ASGI) app serving only meet-embed, configured from ``config`` or the environment.
+
+    Mount it into FastAPI/Starlette/Django ASGI, or through an ASGI-to-WSGI bridge into Flask.
+    """
+    config = config if config is not None else MeetEmbedConfig.from_env()
+    plugin = MeetEmbedPlugin(config)
+    options: dict[str, Any] = {
+        "openapi_config": OpenAPIConfig(
+            title="meet-embed",
+            version="1",
+            description="Recordings of video meetings, wire-compatible with OpenVidu Meet's recordings API.",
+            path=f"{config.path}/docs",
+            render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
+        ),
+        "logging_config": LoggingConfig(
+            root={"level": "INFO", "handlers": ["queue_listener"]},
+            log_exceptions="debug",
+            disable_stack_trace={401, 403, 404, 405, 409, 416, 422},
+        ),
+    }
+    options.update(litestar_options)
+    options["plugins"] = [plugin, *options.get("plugins", [])]
+    return Litestar(**options)

@@ -1,0 +1,113 @@
+"""Resolving a request's credentials into a :class:`Principal`, once per request.
+
+Order, as the reference (3.7) does it: only credentials that are present are tried, and a credential that
+is present but wrong ends the request with 401 even when another one would have been fine.
+``X-API-KEY`` → member token (``X-Room-Member-Token`` or ``Authorization: Bearer``) → the host's
+administrator hook → anonymous.
+"""
+
+from __future__ import annotations
+
+import hmac
+import inspect
+import logging
+from typing import TYPE_CHECKING, Any
+
+from meet_embed.auth.principal import ANONYMOUS, Principal
+from meet_embed.auth.tokens import InvalidToken
+from meet_embed.errors import AuthenticationError
+
+if TYPE_CHECKING:
+    from litestar.connection import ASGIConnection
+
+    from meet_embed.config import AccessHook
+    from meet_embed.runtime import MeetRuntime
+
+__all__ = ("call_hook", "get_principal", "member_token_from", "runtime_of")
+
+logger = logging.getLogger("meet_embed.auth")
+
+_PRINCIPAL_KEY = "meet_embed.principal"
+_RUNTIME_KEY = "meet_embed"
+
+
+def runtime_of(connection: ASGIConnection[Any, Any, Any, Any]) -> MeetRuntime:
+    runtime: MeetRuntime = connection.app.state[_RUNTIME_KEY]
+    return runtime
+
+
+def member_token_from(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+    raw = connection.headers.get("x-room-member-token")
+    if raw is None:
+        auth = connection.headers.get("authorization")
+        if auth is None:
+            return None
+        scheme, _, raw = auth.partition(" ")
+        if scheme.lower() != "bearer":
+            return None
+    raw = raw.strip()
+    if raw[:7].lower() == "bearer ":  # the reference sends "X-Room-Member-Token: Bearer <jwt>"
+        raw = raw[7:].strip()
+    return raw
+
+
+async def call_hook(hook: AccessHook | None, connection: ASGIConnection[Any, Any, Any, Any]) -> bool | str:
+    """Ask a host hook; a string answer is taken as yes, naming the user (for logs and the audit trail)."""
+    if hook is None:
+        return False
+    try:
+        result: Any = hook(connection)
+        if inspect.isawaitable(result):
+            result = await result
+    except Exception:
+        # A broken hook must not open the door, nor turn every request into a 500.
+        logger.exception("the host's access hook raised; treating the request as not authorised")
+        return False
+    if isinstance(result, str):
+        return result or False
+    return bool(result)
+
+
+async def get_principal(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
+    cached = connection.scope.get(_PRINCIPAL_KEY)
+    if isinstance(cached, Principal):
+        return cached
+    principal = await _resolve(connection)
+    connection.scope[_PRINCIPAL_KEY] = principal  # type: ignore[literal-required]
+    return principal
+
+
+async def _resolve(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
+    runtime = runtime_of(connection)
+
+    api_key = connection.headers.get("x-api-key")
+    if api_key is not None:
+        supplied = api_key.strip().encode()
+        name = None
+        # Compare against every key, without stopping early, so timing tells nothing about which matched.
+        for key_name, key in runtime.api_keys:
+            if hmac.compare_digest(supplied, key):
+                name = key_name
+        if name is None:
+            raise AuthenticationError("Invalid API key")
+        return Principal(kind="api_key", name=name)
+
+    token = member_token_from(connection)
+    if token is not None:
+        try:
+            claims = await runtime.tokens.verify(token)
+        except InvalidToken as exc:
+            logger.info("member token refused: %s", exc)
+            raise AuthenticationError("Invalid token") from None
+        return Principal(
+            kind="member",
+            name=claims.identity,
+            room_id=claims.room_id,
+            role=claims.role,
+            display_name=claims.name,
+        )
+
+    admin = await call_hook(runtime.is_admin_hook, connection)
+    if admin:
+        return Principal(kind="admin", name=admin if isinstance(admin, str) else "admin")
+    return ANONYMOUS

@@ -1,0 +1,185 @@
+"""Room member tokens: JWTs that carry a room, a role and a participant, minted by us or by the host's
+identity provider.
+
+Claims: ``sub`` (participant identity), ``name``, ``roomId``, ``role`` (``moderator`` | ``speaker``),
+``iat``, ``nbf``, ``exp`` and, when configured, ``iss`` and ``aud``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jwt
+from cryptography.hazmat.primitives.serialization import load_pem_public_key
+from jwt import PyJWKClient
+
+from meet_embed.auth.principal import MemberRole
+from meet_embed.ids import is_room_id
+
+__all__ = ("InvalidToken", "MemberClaims", "MemberTokens")
+
+_HMAC_ALGS = frozenset({"HS256", "HS384", "HS512"})
+_ASYMMETRIC_ALGS = frozenset(
+    {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
+)
+_MAX_TOKEN_LENGTH = 8192
+_LEEWAY = 5  # seconds of clock skew tolerated between the minting host and us
+
+
+class InvalidToken(Exception):
+    """The token cannot be trusted; the reason is for logs, never for the client."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemberClaims:
+    room_id: str
+    role: MemberRole
+    identity: str
+    name: str | None
+    expires_at: int
+
+
+class MemberTokens:
+    """Mints and verifies member tokens with an explicit algorithm allow-list."""
+
+    def __init__(
+        self,
+        *,
+        secret: str,
+        algorithms: Sequence[str] = ("HS256",),
+        public_keys: Sequence[str] = (),
+        jwks_url: str | None = None,
+        issuer: str | None = None,
+        audience: str | None = None,
+        default_ttl: int = 7200,
+    ) -> None:
+        unknown = set(algorithms) - _HMAC_ALGS - _ASYMMETRIC_ALGS
+        if unknown:
+            raise ValueError(f"unsupported JWT algorithms: {', '.join(sorted(unknown))}")
+        self._secret = secret
+        self._algorithms = tuple(algorithms)
+        # Parsed once here: PyJWT would otherwise parse the PEM again on every request.
+        self._public_keys = [load_pem_public_key(k.encode()) for k in public_keys]
+        self._jwks = PyJWKClient(jwks_url, cache_keys=True, lifespan=300, timeout=5) if jwks_url else None
+        self._issuer = issuer
+        self._audience = audience
+        self.default_ttl = default_ttl
+        # Minting uses HS256 with our secret unless HS256 is not accepted at all (then the host's IdP mints).
+        self._mint_alg = next((a for a in self._algorithms if a in _HMAC_ALGS), None)
+
+    @property
+    def can_mint(self) -> bool:
+        return self._mint_alg is not None
+
+    def mint(
+        self,
+        room_id: str,
+        role: MemberRole,
+        *,
+        identity: str | None = None,
+        name: str | None = None,
+        ttl: int | None = None,
+    ) -> str:
+        if self._mint_alg is None:
+            raise RuntimeError("no HMAC algorithm is allowed, so meet-embed cannot mint member tokens")
+        if role not in ("moderator", "speaker"):
+            raise ValueError("role must be 'moderator' or 'speaker'")
+        if not is_room_id(room_id):
+            raise ValueError("not a valid room id")
+        now = int(time.time())
+        claims: dict[str, Any] = {
+            "sub": identity or f"{role}-{now}",
+            "roomId": room_id,
+            "role": role,
+            "iat": now,
+            "nbf": now,
+            "exp": now + (ttl if ttl is not None else self.default_ttl),
+        }
+        if name:
+            claims["name"] = name
+        if self._issuer:
+            claims["iss"] = self._issuer
+        if self._audience:
+            claims["aud"] = self._audience
+        return jwt.encode(claims, self._secret, algorithm=self._mint_alg)
+
+    async def verify(self, token: str) -> MemberClaims:
+        """Verify a token; JWKS keys are fetched off the event loop and cached."""
+        alg = self._check_header(token)
+        key: Any
+        if alg in _HMAC_ALGS:
+            key = self._secret
+        elif self._jwks is not None:
+            try:
+                key = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
+            except jwt.PyJWKClientError as exc:
+                raise InvalidToken(f"no JWKS key: {exc}") from exc
+        else:
+            return self._decode_with_any(token, alg)
+        return self._decode(token, key, alg)
+
+    def verify_sync(self, token: str) -> MemberClaims:
+        alg = self._check_header(token)
+        if alg in _HMAC_ALGS:
+            return self._decode(token, self._secret, alg)
+        if self._jwks is not None:
+            return self._decode(token, self._jwks.get_signing_key_from_jwt(token).key, alg)
+        return self._decode_with_any(token, alg)
+
+    def _check_header(self, token: str) -> str:
+        if len(token) > _MAX_TOKEN_LENGTH:
+            raise InvalidToken("token too long")
+        try:
+            header = jwt.get_unverified_header(token)
+        except jwt.DecodeError as exc:
+            raise InvalidToken(f"malformed: {exc}") from exc
+        alg = header.get("alg")
+        # The key is chosen by algorithm family, so an HS256 token "signed" with an RSA public key never
+        # meets that key, and 'none' never reaches PyJWT's decode.
+        if not isinstance(alg, str) or alg not in self._algorithms:
+            raise InvalidToken(f"algorithm {alg!r} not allowed")
+        if alg in _ASYMMETRIC_ALGS and not (self._public_keys or self._jwks):
+            raise InvalidToken("no public key configured")
+        return alg
+
+    def _decode_with_any(self, token: str, alg: str) -> MemberClaims:
+        last: Exception | None = None
+        for key in self._public_keys:
+            try:
+                return self._decode(token, key, alg)
+            except InvalidToken as exc:
+                last = exc
+        raise InvalidToken(str(last) if last else "no public key configured")
+
+    def _decode(self, token: str, key: Any, alg: str) -> MemberClaims:
+        try:
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[alg],
+                issuer=self._issuer,
+                audience=self._audience,
+                leeway=_LEEWAY,
+                options={"require": ["exp", "iat", "sub"], "verify_aud": self._audience is not None},
+            )
+        except (jwt.InvalidTokenError, jwt.InvalidKeyError, ValueError, TypeError) as exc:
+            raise InvalidToken(str(exc)) from exc
+        room_id, role, identity = claims.get("roomId"), claims.get("role"), claims.get("sub")
+        if not isinstance(room_id, str) or not is_room_id(room_id):
+            raise InvalidToken("missing or invalid roomId claim")
+        if role not in ("moderator", "speaker"):
+            raise InvalidToken("missing or invalid role claim")
+        if not isinstance(identity, str) or not identity or len(identity) > 200:
+            raise InvalidToken("missing or invalid sub claim")
+        name = claims.get("name")
+        return MemberClaims(
+            room_id=room_id,
+            role=role,
+            identity=identity,
+            name=name[:200] if isinstance(name, str) else None,
+            expires_at=int(claims["exp"]),
+        )

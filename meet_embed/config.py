@@ -1,0 +1,294 @@
+"""One typed configuration object for everything meet-embed does.
+
+Every field has a default that gives a working embedded deployment (SQLite file and media directory under
+``data_dir``), and every field can also be set from the environment as ``MEET_EMBED_<FIELD_NAME>``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+import secrets
+import types
+import typing
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import msgspec
+from litestar.connection import ASGIConnection
+
+__all__ = ("ENV_PREFIX", "AccessHook", "ApiKey", "ConfigError", "MeetEmbedConfig")
+
+ENV_PREFIX = "MEET_EMBED_"
+
+AccessHook: TypeAlias = Callable[[ASGIConnection[Any, Any, Any, Any]], bool | Awaitable[bool]]
+"""A host-supplied callable that looks at a request and answers yes or no (may be async)."""
+
+
+class ConfigError(ValueError):
+    """The configuration cannot work; the message says which field and why."""
+
+
+@dataclass(frozen=True, slots=True)
+class ApiKey:
+    """An API key the host application uses; the name shows up in logs and the audit trail."""
+
+    name: str
+    key: str
+
+    def __repr__(self) -> str:  # never print the key itself
+        return f"ApiKey(name={self.name!r}, key='***')"
+
+    @classmethod
+    def parse(cls, value: str | ApiKey, index: int = 0) -> ApiKey:
+        """Accept ``ApiKey``, ``"name=key"`` or a bare ``"key"`` (named ``key-<n>``)."""
+        if isinstance(value, ApiKey):
+            return value
+        name, sep, key = value.partition("=")
+        if not sep:
+            name, key = f"key-{index + 1}", value
+        name, key = name.strip(), key.strip()
+        if len(key) < 16:
+            raise ConfigError(f"api_keys: the key named {name!r} is shorter than 16 characters")
+        return cls(name=name, key=key)
+
+
+def _hook_from_string(value: str) -> Callable[..., Any]:
+    """Resolve ``package.module:attribute`` so hooks can be configured from the environment."""
+    module_name, sep, attr = value.partition(":")
+    if not sep or not module_name or not attr:
+        raise ConfigError(f"expected 'module:attribute', got {value!r}")
+    target: Any = importlib.import_module(module_name)
+    for part in attr.split("."):
+        target = getattr(target, part)
+    if not callable(target):
+        raise ConfigError(f"{value!r} is not callable")
+    return typing.cast("Callable[..., Any]", target)
+
+
+@dataclass
+class MeetEmbedConfig:
+    """Configuration of the meet-embed plugin and of the standalone app.
+
+    Create it in code (``MeetEmbedConfig(api_keys=["…"])``) or from the environment with
+    :meth:`from_env`, which reads ``MEET_EMBED_<FIELD>`` for each field below.
+    """
+
+    path: str = "/meet"
+    """URL prefix everything is mounted under; the REST API lives at ``{path}/api/v1``."""
+
+    data_dir: Path = field(default_factory=lambda: Path(".meet-embed"))
+    """Directory for the embedded defaults: the SQLite file, the media directory and generated secrets."""
+
+    database_url: str | None = None
+    """SQLAlchemy async URL. Default ``sqlite+aiosqlite:///{data_dir}/meet.db``; PostgreSQL with
+    ``postgresql+asyncpg://…`` (extra ``postgres``)."""
+
+    database_engine_options: dict[str, Any] = field(default_factory=dict)
+    """Extra keyword arguments for ``create_async_engine`` (pool sizes, ``echo``…)."""
+
+    migrate_on_startup: bool | None = None
+    """Apply database migrations when the app starts. ``None`` means: only for the embedded SQLite default;
+    deployments on PostgreSQL run ``meet-embed db upgrade`` as a release step."""
+
+    storage_url: str | None = None
+    """Where media objects live: ``file:///abs/dir`` (default ``{data_dir}/media``), ``memory://``,
+    ``s3://bucket/prefix``, ``gs://bucket/prefix`` or ``az://container/prefix``."""
+
+    storage_options: dict[str, Any] = field(default_factory=dict)
+    """Options handed to obstore's store (credentials, ``endpoint``, ``region``, ``allow_http``…). From the
+    environment as JSON: ``MEET_EMBED_STORAGE_OPTIONS='{"endpoint": "http://127.0.0.1:9000"}'``."""
+
+    public_url: str | None = None
+    """External base URL of the host (``https://app.example.com``) used in links handed out (room links,
+    share links, ``Location`` headers). Default: taken from each request."""
+
+    api_keys: Sequence[ApiKey | str] = ()
+    """API keys of the host application (``X-API-KEY``), each ``name=key`` or a bare key. Full access."""
+
+    secret_key: str | None = None
+    """Key that signs page tokens, media URLs and sessions. Default: a random key kept in
+    ``{data_dir}/secret_key`` so links survive restarts. Set it explicitly when running several replicas."""
+
+    jwt_secret: str | None = None
+    """HS256 secret that room member tokens are signed and verified with. Default: the ``secret_key``."""
+
+    jwt_algorithms: Sequence[str] = ("HS256",)
+    """Algorithms a member token may use (an explicit allow-list; ``none`` is never accepted)."""
+
+    jwt_public_keys: Sequence[str] = ()
+    """PEM public keys (RS256/ES256) of an identity provider allowed to mint member tokens."""
+
+    jwks_url: str | None = None
+    """JWKS endpoint of an identity provider allowed to mint member tokens (keys are cached)."""
+
+    jwt_issuer: str | None = None
+    """Required ``iss`` claim of member tokens, when set (also written into tokens we mint)."""
+
+    jwt_audience: str | None = None
+    """Required ``aud`` claim of member tokens, when set (also written into tokens we mint)."""
+
+    member_token_ttl: int = 7200
+    """Lifetime in seconds of member tokens issued in exchange for a room link secret."""
+
+    is_admin: AccessHook | str | None = None
+    """Host hook: is the user behind this request an administrator of meet-embed? May be async, or a
+    ``module:function`` string. Without it, only API keys have administrative access."""
+
+    is_user: AccessHook | str | None = None
+    """Host hook: is a user logged in (needed to open a recording's *private* share link)?
+    Default: the ``is_admin`` hook."""
+
+    admin_password: str | None = None
+    """Standalone app only: enables a built-in administrator login (user ``admin``) backed by this password,
+    for hosts that have no login of their own."""
+
+    def __post_init__(self) -> None:
+        self.path = "/" + self.path.strip("/") if self.path.strip("/") else ""
+        self.data_dir = Path(self.data_dir)
+        keys = tuple(ApiKey.parse(k, i) for i, k in enumerate(self.api_keys))
+        self.api_keys = keys
+        names = [k.name for k in keys]
+        if len(set(names)) != len(names):
+            raise ConfigError("api_keys: key names must be unique")
+        self.jwt_algorithms = tuple(a.strip() for a in self.jwt_algorithms if a.strip())
+        if not self.jwt_algorithms or any(a.lower() == "none" for a in self.jwt_algorithms):
+            raise ConfigError("jwt_algorithms: list the algorithms to accept; 'none' is not allowed")
+        self.jwt_public_keys = tuple(self.jwt_public_keys)
+        if isinstance(self.is_admin, str):
+            self.is_admin = _hook_from_string(self.is_admin)
+        if isinstance(self.is_user, str):
+            self.is_user = _hook_from_string(self.is_user)
+        if self.public_url:
+            self.public_url = self.public_url.rstrip("/")
+        if self.member_token_ttl <= 0:
+            raise ConfigError("member_token_ttl must be a positive number of seconds")
+
+    # -- derived values -------------------------------------------------------------------------------
+
+    @property
+    def api_path(self) -> str:
+        """Where the REST API is mounted."""
+        return f"{self.path}/api/v1"
+
+    @property
+    def resolved_database_url(self) -> str:
+        return self.database_url or f"sqlite+aiosqlite:///{(self.data_dir / 'meet.db').resolve()}"
+
+    @property
+    def resolved_storage_url(self) -> str:
+        return self.storage_url or (self.data_dir / "media").resolve().as_uri()
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.resolved_database_url.startswith("sqlite")
+
+    @property
+    def should_migrate_on_startup(self) -> bool:
+        return self.is_sqlite if self.migrate_on_startup is None else self.migrate_on_startup
+
+    def resolved_secret_key(self) -> str:
+        """The signing key; generated once and kept under ``data_dir`` when not configured."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        try:
+            return path.read_text().strip()
+        except FileNotFoundError:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            key = secrets.token_urlsafe(48)
+            # O_EXCL: two processes starting together must end up with one key, not two.
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                return path.read_text().strip()
+            with os.fdopen(fd, "w") as fh:
+                fh.write(key)
+            return key
+
+    def resolved_jwt_secret(self) -> str:
+        return self.jwt_secret or self.resolved_secret_key()
+
+    # -- environment ----------------------------------------------------------------------------------
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> MeetEmbedConfig:
+        """Build a config from ``MEET_EMBED_*`` variables; keyword arguments win over the environment."""
+        env = os.environ if environ is None else environ
+        hints = typing.get_type_hints(cls)
+        values: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):
+            raw = env.get(ENV_PREFIX + f.name.upper())
+            if raw is None or f.name in overrides:
+                continue
+            try:
+                values[f.name] = _from_env_string(raw, hints[f.name])
+            except (ValueError, msgspec.ValidationError) as exc:
+                raise ConfigError(f"{ENV_PREFIX}{f.name.upper()}: {exc}") from exc
+        values.update(overrides)
+        return cls(**values)
+
+    def describe(self) -> dict[str, Any]:
+        """The effective configuration with secrets masked, for ``meet-embed config``."""
+        masked = {"secret_key", "jwt_secret", "admin_password"}
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in masked:
+                value = "***" if value else None
+            elif f.name == "api_keys":
+                value = [k.name for k in value]
+            elif f.name == "storage_options":
+                value = {
+                    k: ("***" if "secret" in k or "key" in k or "token" in k else v) for k, v in value.items()
+                }
+            elif callable(value):
+                value = f"{getattr(value, '__module__', '?')}:{getattr(value, '__qualname__', '?')}"
+            elif isinstance(value, Path):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        out["database_url"] = _mask_url(self.resolved_database_url)
+        out["storage_url"] = self.resolved_storage_url
+        return out
+
+
+def _mask_url(url: str) -> str:
+    scheme, sep, rest = url.partition("://")
+    creds, at, host = rest.rpartition("@")
+    if not at or ":" not in creds:
+        return url
+    return f"{scheme}{sep}{creds.split(':', 1)[0]}:***@{host}"
+
+
+def _from_env_string(raw: str, hint: Any) -> Any:
+    """Turn one environment string into the field's type (lists are comma-separated, dicts are JSON)."""
+    origin = typing.get_origin(hint)
+    args = typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        non_none = [a for a in args if a is not type(None)]
+        if raw.strip() == "" and type(None) in args:
+            return None
+        if any(a is str for a in non_none):  # hooks and optional strings stay strings
+            return raw
+        return _from_env_string(raw, non_none[0])
+    if origin in (list, tuple, Sequence, typing.Sequence) or hint in (list, tuple):
+        return [part.strip() for part in raw.split(",") if part.strip()]
+    if origin is dict or hint is dict:
+        value = msgspec.json.decode(raw)
+        if not isinstance(value, dict):
+            raise ValueError("expected a JSON object")
+        return value
+    if origin is Literal:
+        if raw not in args:
+            raise ValueError(f"expected one of {', '.join(map(str, args))}")
+        return raw
+    if hint is Path:
+        return Path(raw)
+    if hint is str:
+        return raw
+    return msgspec.convert(raw, hint, strict=False)

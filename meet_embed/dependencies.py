@@ -1,0 +1,56 @@
+"""Litestar dependency providers, registered on meet-embed's own router (never on the host's app)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncGenerator
+from typing import Any
+
+from litestar import Request
+from litestar.datastructures import State
+from litestar.di import Provide
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from meet_embed.auth.principal import Principal
+from meet_embed.auth.resolver import get_principal
+from meet_embed.recordings.service import RecordingsService
+from meet_embed.rooms.service import RoomsService
+from meet_embed.runtime import MeetRuntime
+
+__all__ = ("dependencies",)
+
+
+def provide_runtime(state: State) -> MeetRuntime:
+    runtime: MeetRuntime = state["meet_embed"]
+    return runtime
+
+
+async def provide_session(meet: MeetRuntime) -> AsyncGenerator[AsyncSession, None]:
+    async with meet.db.sessionmaker() as session:
+        yield session
+
+
+def provide_rooms(meet_session: AsyncSession, meet: MeetRuntime) -> RoomsService:
+    return RoomsService(meet_session, meet)
+
+
+def provide_recordings(meet_session: AsyncSession, meet: MeetRuntime) -> RecordingsService:
+    return RecordingsService(meet_session, meet)
+
+
+def provide_base_url(request: Request[Any, Any, Any]) -> str:
+    """Scheme, host and the host app's mount point, for links in responses."""
+    return str(request.base_url).rstrip("/")
+
+
+async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
+    return await get_principal(request)
+
+
+dependencies = {
+    "meet": Provide(provide_runtime, sync_to_thread=False),
+    "meet_session": Provide(provide_session),
+    "rooms": Provide(provide_rooms, sync_to_thread=False),
+    "recordings": Provide(provide_recordings, sync_to_thread=False),
+    "base_url": Provide(provide_base_url, sync_to_thread=False),
+    "principal": Provide(provide_principal),
+}

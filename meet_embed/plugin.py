@@ -1,0 +1,96 @@
+"""The Litestar plugin: mounts meet-embed into a host app without touching the host's own setup."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING, Any
+
+from litestar import Litestar, Router, route
+from litestar.config.app import AppConfig
+from litestar.plugins import CLIPlugin, InitPlugin
+
+from meet_embed.auth.routes import TokenController
+from meet_embed.config import MeetEmbedConfig
+from meet_embed.dependencies import dependencies
+from meet_embed.errors import NotFoundError, exception_handlers
+from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
+from meet_embed.rooms.routes import RoomsController
+from meet_embed.runtime import MeetRuntime
+
+if TYPE_CHECKING:
+    from click import Group
+
+__all__ = ("MeetEmbedPlugin",)
+
+STATE_KEY = "meet_embed"
+
+
+@route(
+    "/{path:path}",
+    http_method=["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"],
+    include_in_schema=False,
+    status_code=404,
+)
+async def api_not_found(path: str) -> None:
+    raise NotFoundError("API path not implemented", error="Path Not Found")
+
+
+class MeetEmbedPlugin(InitPlugin, CLIPlugin):
+    """Adds the recordings API, pages and static module under ``config.path`` (default ``/meet``).
+
+    Its routes, dependencies and exception handlers live on a router of its own, so a host's routes,
+    templates, static files, exception handlers and database plugin keep working as before.
+    """
+
+    __slots__ = ("config",)
+
+    def __init__(self, config: MeetEmbedConfig | None = None) -> None:
+        self.config = config if config is not None else MeetEmbedConfig.from_env()
+
+    def on_app_init(self, app_config: AppConfig) -> AppConfig:
+        app_config.route_handlers.append(self.router())
+        app_config.lifespan.append(self.lifespan)
+        openapi = app_config.openapi_config
+        if openapi is not None:
+            known = {t.name for t in openapi.tags or []}
+            openapi.tags = [*(openapi.tags or []), *(t for t in TAGS if t.name not in known)]
+            components = openapi.components if isinstance(openapi.components, list) else [openapi.components]
+            openapi.components = [*components, SECURITY_COMPONENTS]
+        return app_config
+
+    def router(self) -> Router:
+        api = Router(
+            path="/api/v1",
+            route_handlers=[RoomsController, TokenController, api_not_found],
+        )
+        return Router(
+            path=self.config.path or "/",
+            route_handlers=[api],
+            dependencies=dependencies,
+            exception_handlers=exception_handlers,
+        )
+
+    @asynccontextmanager
+    async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
+        runtime = MeetRuntime.create(self.config)
+        await runtime.startup()
+        app.state[STATE_KEY] = runtime
+        try:
+            yield
+        finally:
+            await runtime.shutdown()
+            app.state.pop(STATE_KEY, None)
+
+    def on_cli_init(self, cli: Group) -> None:
+        from meet_embed.cli import meet_group
+
+        cli.add_command(meet_group, "meet")
+
+
+def find_plugin(app: Any) -> MeetEmbedPlugin | None:
+    """The plugin instance of an app (for CLI commands run through ``litestar meet …``)."""
+    for plugin in getattr(app, "plugins", []):
+        if isinstance(plugin, MeetEmbedPlugin):
+            return plugin
+    return None

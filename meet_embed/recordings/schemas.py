@@ -1,0 +1,101 @@
+"""Wire format of recordings: the reference's ``MeetRecordingInfo`` (camelCase, unknown values left out)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, TypeAlias
+
+from msgspec import Struct
+
+from meet_embed.pagination import Pagination
+from meet_embed.recordings.models import RecordingModel
+
+__all__ = (
+    "FINISHED",
+    "RECORDING_FIELDS",
+    "BulkDeleteFailure",
+    "BulkDeleteResult",
+    "Recording",
+    "RecordingList",
+    "RecordingStatus",
+    "to_wire",
+)
+
+RecordingStatus: TypeAlias = Literal[
+    "starting", "active", "ending", "complete", "failed", "aborted", "limit_reached"
+]
+FINISHED = ("complete", "failed", "aborted", "limit_reached")
+"""Statuses in which a recording can be deleted (the reference's ``canBeDeleted``)."""
+
+
+class Recording(Struct, rename="camel", omit_defaults=True):
+    recording_id: str
+    room_id: str
+    room_name: str
+    status: RecordingStatus
+    layout: str | None = None
+    encoding: Any = None
+    filename: str | None = None
+    start_date: int | None = None
+    end_date: int | None = None
+    duration: float | None = None
+    """Seconds (dates are milliseconds), as the reference."""
+    size: int | None = None
+    error_code: int | None = None
+    error: str | None = None
+    details: str | None = None
+
+
+RECORDING_FIELDS = frozenset(
+    (
+        "recordingId",
+        "roomId",
+        "roomName",
+        "status",
+        "layout",
+        "encoding",
+        "filename",
+        "startDate",
+        "endDate",
+        "duration",
+        "size",
+        "errorCode",
+        "error",
+        "details",
+    )
+)
+
+
+def to_wire(row: RecordingModel) -> Recording:
+    # Zero means "not known yet": the reference leaves such values out of the JSON.
+    return Recording(
+        recording_id=row.recording_id,
+        room_id=row.room_id,
+        room_name=row.room_name,
+        status=row.status,  # type: ignore[arg-type]
+        layout=row.layout,
+        encoding=row.encoding,
+        filename=row.filename,
+        start_date=row.start_date or None,
+        end_date=row.end_date or None,
+        duration=row.duration or None,
+        size=row.size or None,
+        error_code=row.error_code or None,
+        error=row.error or None,
+        details=row.details or None,
+    )
+
+
+class RecordingList(Struct):
+    recordings: list[dict[str, Any]]
+    pagination: Pagination
+
+
+class BulkDeleteFailure(Struct, rename="camel"):
+    recording_id: str
+    error: str
+
+
+class BulkDeleteResult(Struct, omit_defaults=True):
+    message: str
+    deleted: list[str]
+    failed: list[BulkDeleteFailure] | None = None

@@ -1,0 +1,99 @@
+"""``/rooms``: create, list, get, configure and delete rooms (API key or administrator)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Controller, Response, delete, get, post, put
+from litestar.params import Parameter
+
+from meet_embed.auth.guards import require_privileged
+from meet_embed.openapi import errors
+from meet_embed.pagination import parse_max_items
+from meet_embed.rooms.schemas import Room, RoomConfigUpdate, RoomCreate, RoomDeleted, RoomList
+from meet_embed.rooms.service import RoomsService, parse_delete_policy
+
+__all__ = ("RoomsController",)
+
+
+class RoomsController(Controller):
+    path = "/rooms"
+    tags = ["Rooms"]
+    guards = [require_privileged]
+    security = [{"apiKey": []}]
+
+    @post(
+        "/",
+        status_code=201,
+        summary="Create a room",
+        description="Recording settings left out take their defaults: recording enabled, "
+        "`allowAccessTo` = `admin_moderator_speaker`, layout `grid`, encoding `H264_720P_30`.",
+        responses=errors(401, 403, 422),
+    )
+    async def create_room(self, data: RoomCreate, rooms: RoomsService, base_url: str) -> Response[Room]:
+        room = await rooms.create(data)
+        location = rooms.runtime.api_url(base_url, f"/rooms/{room.room_id}")
+        return Response(rooms.to_wire(room, base_url), status_code=201, headers={"Location": location})
+
+    @get(
+        "/",
+        summary="List rooms",
+        description="Newest first, paginated with an opaque `nextPageToken`.",
+        responses=errors(401, 403, 422),
+    )
+    async def list_rooms(
+        self,
+        rooms: RoomsService,
+        base_url: str,
+        max_items: Annotated[str | None, Parameter(query="maxItems", description="1 to 100")] = None,
+        next_page_token: Annotated[str | None, Parameter(query="nextPageToken", max_length=2048)] = None,
+        room_name: Annotated[
+            str | None, Parameter(query="roomName", max_length=200, description="Case-insensitive substring")
+        ] = None,
+    ) -> RoomList:
+        limit = parse_max_items(max_items)
+        rows, token = await rooms.list_rooms(limit, next_page_token, room_name)
+        return rooms.list_to_wire(rows, token, limit, base_url)
+
+    @get("/{room_id:str}", summary="Get a room", responses=errors(401, 403, 404, 422))
+    async def get_room(self, room_id: str, rooms: RoomsService, base_url: str) -> Room:
+        return rooms.to_wire(await rooms.get(room_id), base_url)
+
+    @put(
+        "/{room_id:str}/config",
+        summary="Update a room's recording settings",
+        description="A partial update: fields left out keep their current value. Takes effect on the next "
+        "request, also for member tokens already issued.",
+        responses=errors(401, 403, 404, 422),
+    )
+    async def update_room_config(
+        self, room_id: str, data: RoomConfigUpdate, rooms: RoomsService, base_url: str
+    ) -> Room:
+        return rooms.to_wire(await rooms.update_config(room_id, data.config), base_url)
+
+    @delete(
+        "/{room_id:str}",
+        status_code=200,
+        summary="Delete a room",
+        description="`withRecordings` says what happens when the room has recordings: `fail` (default, 409), "
+        "`close` (alias `keep`: the room is closed and kept with its recordings) or `force` "
+        "(alias `delete`: the recordings are deleted too).",
+        responses=errors(401, 403, 404, 409, 422),
+    )
+    async def delete_room(
+        self,
+        room_id: str,
+        rooms: RoomsService,
+        base_url: str,
+        with_recordings: Annotated[
+            str | None, Parameter(query="withRecordings", description="fail | close (keep) | force (delete)")
+        ] = None,
+    ) -> RoomDeleted:
+        policy = parse_delete_policy(with_recordings)
+        closed = await rooms.delete(room_id, policy)
+        if closed is not None:
+            return RoomDeleted(
+                message=f"Room '{closed.room_id}' closed; its recordings were kept",
+                room=rooms.to_wire(closed, base_url),
+            )
+        return RoomDeleted(message=f"Room '{room_id}' deleted successfully")

@@ -1,0 +1,107 @@
+"""Everything a running meet-embed holds: database, store, signing keys, token verifier.
+
+One runtime per app, created when the app starts and kept in ``app.state`` (never in a module global),
+so two apps in one process, or one test after another, never share state.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Coroutine
+from typing import Any
+
+from meet_embed.auth.tokens import MemberTokens
+from meet_embed.config import AccessHook, ApiKey, MeetEmbedConfig
+from meet_embed.db.engine import Database
+from meet_embed.signing import Signer
+from meet_embed.storage.store import MediaStore
+
+__all__ = ("MeetRuntime",)
+
+logger = logging.getLogger("meet_embed")
+
+
+class MeetRuntime:
+    # A plain class, not a dataclass: Litestar re-validates dataclass values handed out by dependencies.
+
+    def __init__(
+        self,
+        *,
+        config: MeetEmbedConfig,
+        db: Database,
+        store: MediaStore,
+        signer: Signer,
+        tokens: MemberTokens,
+        api_keys: tuple[tuple[str, bytes], ...],
+        is_admin_hook: AccessHook | None,
+        is_user_hook: AccessHook | None,
+    ) -> None:
+        self.config = config
+        self.db = db
+        self.store = store
+        self.signer = signer
+        self.tokens = tokens
+        self.api_keys = api_keys
+        self.is_admin_hook = is_admin_hook
+        self.is_user_hook = is_user_hook
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    @classmethod
+    def create(cls, config: MeetEmbedConfig) -> MeetRuntime:
+        secret_key = config.resolved_secret_key()
+        keys = tuple(k for k in config.api_keys if isinstance(k, ApiKey))
+        is_admin = config.is_admin if callable(config.is_admin) else None
+        is_user = config.is_user if callable(config.is_user) else None
+        return cls(
+            config=config,
+            db=Database(config.resolved_database_url, config.database_engine_options),
+            store=MediaStore(config.resolved_storage_url, config.storage_options),
+            signer=Signer(secret_key),
+            tokens=MemberTokens(
+                secret=config.resolved_jwt_secret(),
+                algorithms=config.jwt_algorithms,
+                public_keys=config.jwt_public_keys,
+                jwks_url=config.jwks_url,
+                issuer=config.jwt_issuer,
+                audience=config.jwt_audience,
+                default_ttl=config.member_token_ttl,
+            ),
+            api_keys=tuple((k.name, k.key.encode()) for k in keys),
+            is_admin_hook=is_admin,
+            is_user_hook=is_user or is_admin,
+        )
+
+    async def startup(self) -> None:
+        if self.config.should_migrate_on_startup:
+            await self.db.upgrade()
+
+    async def shutdown(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.db.dispose()
+
+    def public_base(self, base_url: str) -> str:
+        """The URL links are built on: the configured public URL, or the one the request came in on."""
+        return self.config.public_url or base_url
+
+    def api_url(self, base_url: str, path: str) -> str:
+        return f"{self.public_base(base_url)}{self.config.api_path}{path}"
+
+    def page_url(self, base_url: str, path: str) -> str:
+        return f"{self.public_base(base_url)}{self.config.path}{path}"
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
+        """Run work in the background, keep a reference (so it is not collected) and log its failure."""
+        task = asyncio.create_task(coro, name=name)
+        self._tasks.add(task)
+
+        def done(t: asyncio.Task[Any]) -> None:
+            self._tasks.discard(t)
+            if not t.cancelled() and t.exception() is not None:
+                logger.error("background task %s failed", name, exc_info=t.exception())
+
+        task.add_done_callback(done)
+        return task

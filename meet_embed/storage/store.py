@@ -1,0 +1,238 @@
+"""Media objects in object storage through obstore: local directory, memory, S3, GCS or Azure by URL.
+
+Every read is streamed (ranged gets with a large chunk size) and every write can be fed from an async
+iterator (multipart on bucket stores), so no code path needs a whole recording in memory.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterable, AsyncIterator, Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import obstore
+from obstore.exceptions import NotFoundError as ObjectNotFound
+from obstore.store import LocalStore, MemoryStore, from_url
+
+__all__ = ("DEFAULT_READ_CHUNK", "MediaStore", "ObjectInfo", "ObjectNotFound", "StoreUnavailable")
+
+logger = logging.getLogger("meet_embed.storage")
+
+DEFAULT_READ_CHUNK = 1024 * 1024
+"""Bytes per chunk of a streamed read: large enough that per-chunk Python work is negligible."""
+
+
+class StoreUnavailable(RuntimeError):
+    """The object store could not be reached or refused the operation."""
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectInfo:
+    key: str
+    size: int
+    last_modified: datetime
+    e_tag: str | None
+
+
+class MediaStore:
+    """One bucket (or directory) holding every media object meet-embed writes."""
+
+    def __init__(self, url: str, options: dict[str, Any] | None = None) -> None:
+        self.url = url
+        options = dict(options or {})
+        scheme = urlsplit(url).scheme
+        self.local_root: Path | None = None
+        if scheme == "file":
+            self.local_root = Path(unquote(urlsplit(url).path))
+            self.local_root.mkdir(parents=True, exist_ok=True)
+            self._store: Any = LocalStore(self.local_root)
+        elif scheme == "memory":
+            self._store = MemoryStore()
+        else:
+            self._store = from_url(url, **options)
+        self.can_sign = scheme in ("s3", "s3a", "gs", "az", "azure", "abfs", "abfss", "adl") or (
+            scheme in ("http", "https") and "amazonaws.com" in url
+        )
+
+    @property
+    def raw(self) -> Any:
+        """The obstore store, for callers that need an operation not wrapped here."""
+        return self._store
+
+    def __repr__(self) -> str:
+        return f"MediaStore({self.url!r})"
+
+    # -- reads ----------------------------------------------------------------------------------------
+
+    async def head(self, key: str) -> ObjectInfo:
+        meta = await obstore.head_async(self._store, key)
+        return ObjectInfo(
+            key=key, size=meta["size"], last_modified=meta["last_modified"], e_tag=meta["e_tag"]
+        )
+
+    async def exists(self, key: str) -> bool:
+        try:
+            await obstore.head_async(self._store, key)
+        except (ObjectNotFound, FileNotFoundError):
+            return False
+        return True
+
+    async def stream(
+        self, key: str, start: int = 0, end: int | None = None, chunk_size: int = DEFAULT_READ_CHUNK
+    ) -> AsyncIterator[bytes]:
+        """Yield bytes ``[start, end)`` of an object (``end=None``: to the end) in chunks of ``chunk_size``.
+
+        The first request to the store happens before this returns, so a missing object raises here and
+        not halfway through a response.
+        """
+        options: Any = {}
+        if end is not None:
+            if end <= start:
+                return _empty()
+            options["range"] = (start, end)
+        elif start:
+            options["range"] = {"offset": start}
+        result = await obstore.get_async(self._store, key, options=options or None)
+        return _iterate(result.stream(min_chunk_size=chunk_size))
+
+    def local_path(self, key: str) -> Path | None:
+        """The file behind ``key`` when the store is a local directory (lets servers send it directly)."""
+        if self.local_root is None:
+            return None
+        return self.local_root / key
+
+    # -- writes ---------------------------------------------------------------------------------------
+
+    async def put(
+        self,
+        key: str,
+        data: bytes | AsyncIterable[bytes] | Iterable[bytes],
+        *,
+        content_type: str | None = None,
+    ) -> int:
+        """Store an object atomically (readers never see a half-written one); returns its size."""
+        attributes = {"Content-Type": content_type} if content_type and self.local_root is None else None
+        size = 0
+        if isinstance(data, bytes):
+            size = len(data)
+            await obstore.put_async(self._store, key, data, attributes=attributes)
+            return size
+
+        async def counted() -> AsyncIterator[bytes]:
+            nonlocal size
+            if isinstance(data, AsyncIterable):
+                async for chunk in data:
+                    size += len(chunk)
+                    yield chunk
+            else:
+                for chunk in data:
+                    size += len(chunk)
+                    yield chunk
+
+        if self.local_root is not None:
+            # LocalStore writes to a temporary file and renames it, which is atomic already.
+            await obstore.put_async(self._store, key, counted(), use_multipart=False)
+        else:
+            await obstore.put_async(self._store, key, counted(), attributes=attributes)
+        return size
+
+    async def put_file(self, key: str, path: Path, *, content_type: str | None = None) -> int:
+        """Upload a local file without reading it into memory."""
+        if self.local_root is not None:
+            dest = self.local_root / key
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = dest.with_name(dest.name + ".tmp")
+            await asyncio.to_thread(_copy_file, path, tmp)
+            await asyncio.to_thread(tmp.replace, dest)
+            return dest.stat().st_size
+        return await self.put(key, _read_file(path), content_type=content_type)
+
+    async def copy(self, src: str, dest: str) -> None:
+        await obstore.copy_async(self._store, src, dest)
+
+    # -- deletes --------------------------------------------------------------------------------------
+
+    async def delete(self, *keys: str) -> None:
+        """Delete objects; a key that is already gone counts as deleted."""
+        for key in keys:
+            try:
+                await obstore.delete_async(self._store, key)
+            except (ObjectNotFound, FileNotFoundError):
+                continue
+
+    async def list_keys(self, prefix: str) -> list[str]:
+        keys: list[str] = []
+        async for batch in obstore.list(self._store, prefix=prefix.rstrip("/") + "/"):
+            keys.extend(meta["path"] for meta in batch)
+        return keys
+
+    async def delete_prefix(self, prefix: str) -> int:
+        keys = await self.list_keys(prefix)
+        await self.delete(*keys)
+        if self.local_root is not None:
+            # LocalStore leaves the emptied directories behind; remove them so the tree stays tidy.
+            _prune_empty_dirs(self.local_root / prefix.rstrip("/"), stop=self.local_root)
+        return len(keys)
+
+    # -- presigned URLs -------------------------------------------------------------------------------
+
+    async def sign(self, key: str, expires_in: timedelta, method: str = "GET") -> str | None:
+        """A presigned URL for ``key``, or ``None`` when the store cannot sign (local, memory)."""
+        if not self.can_sign:
+            return None
+        try:
+            url: str = await obstore.sign_async(self._store, method, key, expires_in)  # type: ignore[call-overload]
+            return url
+        except (ValueError, NotImplementedError):
+            return None
+
+    # -- health ---------------------------------------------------------------------------------------
+
+    async def check(self) -> None:
+        """Raise :class:`StoreUnavailable` when the store cannot be listed."""
+        try:
+            stream = obstore.list(self._store, prefix="recordings/", chunk_size=1)
+            async for _ in stream:
+                break
+        except Exception as exc:
+            raise StoreUnavailable(str(exc)) from exc
+
+
+async def _empty() -> AsyncIterator[bytes]:
+    return
+    yield  # pragma: no cover
+
+
+async def _iterate(stream: Any) -> AsyncIterator[bytes]:
+    async for chunk in stream:
+        yield bytes(chunk) if not isinstance(chunk, bytes) else chunk
+
+
+async def _read_file(path: Path, chunk_size: int = 8 * 1024 * 1024) -> AsyncIterator[bytes]:
+    fh = await asyncio.to_thread(path.open, "rb")
+    try:
+        while chunk := await asyncio.to_thread(fh.read, chunk_size):
+            yield chunk
+    finally:
+        fh.close()
+
+
+def _copy_file(src: Path, dest: Path) -> None:
+    import shutil
+
+    with src.open("rb") as fin, dest.open("wb") as fout:
+        shutil.copyfileobj(fin, fout, 8 * 1024 * 1024)
+
+
+def _prune_empty_dirs(path: Path, stop: Path) -> None:
+    while path != stop and stop in path.parents:
+        try:
+            path.rmdir()
+        except OSError:
+            return
+        path = path.parent
