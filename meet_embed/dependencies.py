@@ -7,7 +7,7 @@ from typing import Any
 
 from litestar import Request
 from litestar.datastructures import State
-from litestar.di import Provide
+from litestar.di import NamedDependency, Provide
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meet_embed.auth.principal import Principal
@@ -24,16 +24,20 @@ def provide_runtime(state: State) -> MeetRuntime:
     return runtime
 
 
-async def provide_session(meet: MeetRuntime) -> AsyncGenerator[AsyncSession, None]:
+async def provide_session(meet: NamedDependency[MeetRuntime]) -> AsyncGenerator[AsyncSession, None]:
     async with meet.db.sessionmaker() as session:
         yield session
 
 
-def provide_rooms(meet_session: AsyncSession, meet: MeetRuntime) -> RoomsService:
+def provide_rooms(
+    meet_session: NamedDependency[AsyncSession], meet: NamedDependency[MeetRuntime]
+) -> RoomsService:
     return RoomsService(meet_session, meet)
 
 
-def provide_recordings(meet_session: AsyncSession, meet: MeetRuntime) -> RecordingsService:
+def provide_recordings(
+    meet_session: NamedDependency[AsyncSession], meet: NamedDependency[MeetRuntime]
+) -> RecordingsService:
     return RecordingsService(meet_session, meet)
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from litestar import Litestar, Router, route
 from litestar.config.app import AppConfig
+from litestar.params import FromPath
 from litestar.plugins import CLIPlugin, InitPlugin
 
 from meet_embed.auth.routes import TokenController
@@ -32,7 +33,7 @@ STATE_KEY = "meet_embed"
     include_in_schema=False,
     status_code=404,
 )
-async def api_not_found(path: str) -> None:
+async def api_not_found(path: FromPath[str]) -> None:
     raise NotFoundError("API path not implemented", error="Path Not Found")
 
 

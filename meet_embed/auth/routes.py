@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody
 from msgspec import Meta, Struct
 
 from meet_embed.auth.principal import MemberRole
@@ -44,7 +46,7 @@ class TokenController(Controller):
         security=[],
     )
     async def issue_member_token(
-        self, room_id: str, data: TokenRequest, rooms: RoomsService
+        self, room_id: FromPath[str], data: JSONBody[TokenRequest], rooms: NamedDependency[RoomsService]
     ) -> TokenResponse:
         if not is_secret(data.secret):
             raise RoomError(f"Secret is not recognized for room '{room_id}'")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 from litestar import Controller, Response, delete, get, post, put
-from litestar.params import Parameter
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from meet_embed.auth.guards import require_privileged
 from meet_embed.openapi import errors
@@ -30,7 +31,9 @@ class RoomsController(Controller):
         "`allowAccessTo` = `admin_moderator_speaker`, layout `grid`, encoding `H264_720P_30`.",
         responses=errors(401, 403, 422),
     )
-    async def create_room(self, data: RoomCreate, rooms: RoomsService, base_url: str) -> Response[Room]:
+    async def create_room(
+        self, data: JSONBody[RoomCreate], rooms: NamedDependency[RoomsService], base_url: NamedDependency[str]
+    ) -> Response[Room]:
         room = await rooms.create(data)
         location = rooms.runtime.api_url(base_url, f"/rooms/{room.room_id}")
         return Response(rooms.to_wire(room, base_url), status_code=201, headers={"Location": location})
@@ -43,12 +46,13 @@ class RoomsController(Controller):
     )
     async def list_rooms(
         self,
-        rooms: RoomsService,
-        base_url: str,
-        max_items: Annotated[str | None, Parameter(query="maxItems", description="1 to 100")] = None,
-        next_page_token: Annotated[str | None, Parameter(query="nextPageToken", max_length=2048)] = None,
+        rooms: NamedDependency[RoomsService],
+        base_url: NamedDependency[str],
+        max_items: Annotated[str | None, QueryParameter(name="maxItems", description="1 to 100")] = None,
+        next_page_token: Annotated[str | None, QueryParameter(name="nextPageToken", max_length=2048)] = None,
         room_name: Annotated[
-            str | None, Parameter(query="roomName", max_length=200, description="Case-insensitive substring")
+            str | None,
+            QueryParameter(name="roomName", max_length=200, description="Case-insensitive substring"),
         ] = None,
     ) -> RoomList:
         limit = parse_max_items(max_items)
@@ -56,7 +60,9 @@ class RoomsController(Controller):
         return rooms.list_to_wire(rows, token, limit, base_url)
 
     @get("/{room_id:str}", summary="Get a room", responses=errors(401, 403, 404, 422))
-    async def get_room(self, room_id: str, rooms: RoomsService, base_url: str) -> Room:
+    async def get_room(
+        self, room_id: FromPath[str], rooms: NamedDependency[RoomsService], base_url: NamedDependency[str]
+    ) -> Room:
         return rooms.to_wire(await rooms.get(room_id), base_url)
 
     @put(
@@ -67,7 +73,11 @@ class RoomsController(Controller):
         responses=errors(401, 403, 404, 422),
     )
     async def update_room_config(
-        self, room_id: str, data: RoomConfigUpdate, rooms: RoomsService, base_url: str
+        self,
+        room_id: FromPath[str],
+        data: JSONBody[RoomConfigUpdate],
+        rooms: NamedDependency[RoomsService],
+        base_url: NamedDependency[str],
     ) -> Room:
         return rooms.to_wire(await rooms.update_config(room_id, data.config), base_url)
 
@@ -82,11 +92,12 @@ class RoomsController(Controller):
     )
     async def delete_room(
         self,
-        room_id: str,
-        rooms: RoomsService,
-        base_url: str,
+        room_id: FromPath[str],
+        rooms: NamedDependency[RoomsService],
+        base_url: NamedDependency[str],
         with_recordings: Annotated[
-            str | None, Parameter(query="withRecordings", description="fail | close (keep) | force (delete)")
+            str | None,
+            QueryParameter(name="withRecordings", description="fail | close (keep) | force (delete)"),
         ] = None,
     ) -> RoomDeleted:
         policy = parse_delete_policy(with_recordings)

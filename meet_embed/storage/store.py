@@ -27,6 +27,18 @@ DEFAULT_READ_CHUNK = 1024 * 1024
 """Bytes per chunk of a streamed read: large enough that per-chunk Python work is negligible."""
 
 
+_CLIENT_OPTIONS = frozenset(
+    (
+        *("allow_http", "allow_invalid_certificates", "connect_timeout", "default_content_type"),
+        *("default_headers", "http1_only", "http2_keep_alive_interval", "http2_keep_alive_timeout"),
+        *("http2_keep_alive_while_idle", "http2_only", "pool_idle_timeout", "pool_max_idle_per_host"),
+        *("proxy_url", "proxy_ca_certificate", "proxy_excludes", "root_certificate", "randomize_addresses"),
+        *("read_timeout", "timeout", "user_agent"),
+    )
+)
+"""obstore takes these as HTTP client options, the rest as the store's own configuration."""
+
+
 class StoreUnavailable(RuntimeError):
     """The object store could not be reached or refused the operation."""
 
@@ -54,7 +66,8 @@ class MediaStore:
         elif scheme == "memory":
             self._store = MemoryStore()
         else:
-            self._store = from_url(url, **options)
+            client = {k: options.pop(k) for k in list(options) if k in _CLIENT_OPTIONS}
+            self._store = from_url(url, client_options=client or None, **options)
         self.can_sign = scheme in ("s3", "s3a", "gs", "az", "azure", "abfs", "abfss", "adl") or (
             scheme in ("http", "https") and "amazonaws.com" in url
         )
