@@ -102,6 +102,16 @@ class MeetEmbedConfig:
     """Options handed to obstore's store (credentials, ``endpoint``, ``region``, ``allow_http``…). From the
     environment as JSON: ``MEET_EMBED_STORAGE_OPTIONS='{"endpoint": "http://127.0.0.1:9000"}'``."""
 
+    media_redirect: bool = False
+    """Answer media requests with a short-lived presigned redirect to the bucket (S3/GCS/Azure only), so
+    the bytes never pass through Python. Downloads (``?download=1``) are still proxied to name the file."""
+
+    presigned_url_ttl: int = 300
+    """Lifetime in seconds of presigned URLs handed out by redirects."""
+
+    media_link_ttl: int = 3600
+    """Lifetime in seconds of the signed media links (for ``<video>``, ``<img>``, ZIP downloads)."""
+
     public_url: str | None = None
     """External base URL of the host (``https://app.example.com``) used in links handed out (room links,
     share links, ``Location`` headers). Default: taken from each request."""
@@ -164,8 +174,9 @@ class MeetEmbedConfig:
             self.is_user = _hook_from_string(self.is_user)
         if self.public_url:
             self.public_url = self.public_url.rstrip("/")
-        if self.member_token_ttl <= 0:
-            raise ConfigError("member_token_ttl must be a positive number of seconds")
+        for name in ("member_token_ttl", "presigned_url_ttl", "media_link_ttl"):
+            if getattr(self, name) <= 0:
+                raise ConfigError(f"{name} must be a positive number of seconds")
 
     # -- derived values -------------------------------------------------------------------------------
 

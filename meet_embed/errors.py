@@ -125,11 +125,19 @@ def _validation_handler(request: Request[Any, Any, Any], exc: ValidationExceptio
     for item in exc.extra if isinstance(exc.extra, list) else []:
         if isinstance(item, dict):
             key = str(item.get("key") or item.get("source") or "body")
+            if item.get("source") == "query":
+                # Litestar names query parameters by their Python name; the wire name is camelCase.
+                key = _camel(key)
             details.append({"field": key, "message": str(item.get("message", "is invalid"))})
     if not details:
         # Malformed JSON and similar: the parser's own words are the useful part.
         return _json({"error": "Bad Request", "message": _clean(exc.detail)}, 400)
     return _json({"error": "Unprocessable Entity", "message": "Invalid request", "details": details}, 422)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
 def _clean(detail: str) -> str:

@@ -16,6 +16,7 @@ from meet_embed.config import MeetEmbedConfig
 from meet_embed.dependencies import dependencies
 from meet_embed.errors import NotFoundError, exception_handlers
 from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
+from meet_embed.recordings.routes import RecordingsController
 from meet_embed.rooms.routes import RoomsController
 from meet_embed.runtime import MeetRuntime
 
@@ -63,7 +64,7 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
     def router(self) -> Router:
         api = Router(
             path="/api/v1",
-            route_handlers=[RoomsController, TokenController, api_not_found],
+            route_handlers=[RoomsController, TokenController, RecordingsController, api_not_found],
         )
         return Router(
             path=self.config.path or "/",

@@ -12,7 +12,7 @@ from advanced_alchemy.base import create_registry
 from sqlalchemy.ext.asyncio import AsyncAttrs
 from sqlalchemy.orm import DeclarativeBase
 
-__all__ = ("Base", "now_ms")
+__all__ = ("Base", "escape_like", "now_ms")
 
 
 class Base(AsyncAttrs, DeclarativeBase):
@@ -23,3 +23,8 @@ class Base(AsyncAttrs, DeclarativeBase):
 def now_ms() -> int:
     """Timestamps are integer milliseconds since the epoch, as on the wire."""
     return time.time_ns() // 1_000_000
+
+
+def escape_like(value: str) -> str:
+    """Make ``%``, ``_`` and ``\\`` literal in a LIKE pattern (used with ``escape="\\"``)."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

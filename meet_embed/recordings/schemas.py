@@ -95,7 +95,8 @@ class BulkDeleteFailure(Struct, rename="camel"):
     error: str
 
 
-class BulkDeleteResult(Struct, omit_defaults=True):
+class BulkDeleteResult(Struct, omit_defaults=True, kw_only=True):
     message: str
+    error: str | None = None
     deleted: list[str]
     failed: list[BulkDeleteFailure] | None = None

@@ -1,20 +1,82 @@
-"""Recordings: lookups and deletion (with its media, poster and chunks)."""
+"""Recordings: listing with keyset pagination, deletion (with media, poster and chunks), share links."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any, Literal, TypeAlias
 
-from sqlalchemy import delete, func, select
+import msgspec
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from meet_embed.recordings.models import RecordingModel
+from meet_embed.auth.access import check_recording_id
+from meet_embed.db.base import escape_like, now_ms
+from meet_embed.errors import ConflictError, NotFoundError, UnprocessableError
+from meet_embed.ids import new_secret, room_of_recording
+from meet_embed.pagination import PageCursor, Pagination
+from meet_embed.recordings.models import RecordingModel, RecordingSecretModel
+from meet_embed.recordings.schemas import (
+    FINISHED,
+    RECORDING_FIELDS,
+    BulkDeleteFailure,
+    RecordingList,
+    to_wire,
+)
 from meet_embed.rooms.models import RoomModel
 from meet_embed.runtime import MeetRuntime
 from meet_embed.storage import keys
 from meet_embed.storage.janitor import enqueue_deletions, purge_pending
 
-__all__ = ("RecordingsService",)
+__all__ = ("SORT_FIELDS", "RecordingsService", "SortField", "SortOrder", "project")
+
+SortField: TypeAlias = Literal["startDate", "roomName", "duration", "size"]
+SortOrder: TypeAlias = Literal["asc", "desc"]
+SORT_FIELDS: dict[str, Any] = {
+    "startDate": RecordingModel.start_date,
+    "roomName": RecordingModel.room_name,
+    "duration": RecordingModel.duration,
+    "size": RecordingModel.size,
+}
+_SORT_TYPES: dict[str, tuple[type, ...]] = {
+    "startDate": (int,),
+    "roomName": (str,),
+    "duration": (int, float),
+    "size": (int,),
+}
+MAX_IDS = 500
+"""Most ids one bulk delete or ZIP download takes."""
+
+
+def parse_fields(raw: str | None) -> frozenset[str] | None:
+    """``fields=a,b``: the keys to keep (unknown ones are ignored, as the reference does)."""
+    if raw is None:
+        return None
+    wanted = frozenset(f.strip() for f in raw.split(",") if f.strip()) & RECORDING_FIELDS
+    return wanted
+
+
+def project(recording: RecordingModel, fields: frozenset[str] | None) -> dict[str, Any]:
+    data: dict[str, Any] = msgspec.to_builtins(to_wire(recording))
+    if fields is None:
+        return data
+    return {k: v for k, v in data.items() if k in fields}
+
+
+def parse_ids(raw: str | None) -> list[str]:
+    """``recordingIds=a,b``: trimmed, blanks dropped, duplicates collapsed, each checked (a 422 names the
+    index of a malformed one)."""
+    parts = [p.strip() for p in (raw or "").split(",")]
+    parts = [p for p in parts if p]
+    if not parts:
+        raise UnprocessableError.field("recordingIds", "recordingIds must contain at least one item")
+    if len(parts) > MAX_IDS:
+        raise UnprocessableError.field("recordingIds", f"recordingIds may contain at most {MAX_IDS} items")
+    ids: list[str] = []
+    for index, part in enumerate(parts):
+        ids.append(check_recording_id(part, f"recordingIds.{index}"))
+    return list(dict.fromkeys(ids))
+
 
 logger = logging.getLogger("meet_embed.recordings")
 
@@ -23,6 +85,58 @@ class RecordingsService:
     def __init__(self, session: AsyncSession, runtime: MeetRuntime) -> None:
         self.session = session
         self.runtime = runtime
+        self._cursor = PageCursor(runtime.signer, "recordings-page")
+
+    # -- listing --------------------------------------------------------------------------------------
+
+    async def list_recordings(
+        self,
+        *,
+        max_items: int,
+        page_token: str | None = None,
+        room_id: str | None = None,
+        room_name: str | None = None,
+        status: str | None = None,
+        sort_field: SortField = "startDate",
+        sort_order: SortOrder = "desc",
+    ) -> tuple[list[RecordingModel], str | None]:
+        """One page, ordered by ``(sort field, recordingId)``; the page token holds the last pair, so a deep
+        page is an index range scan just like the first one."""
+        column = SORT_FIELDS[sort_field]
+        scope = "|".join((room_id or "", room_name or "", status or "", sort_field, sort_order))
+        query = select(RecordingModel)
+        if room_id is not None:
+            query = query.where(RecordingModel.room_id == room_id)
+        if room_name:
+            query = query.where(RecordingModel.room_name.ilike(f"%{escape_like(room_name)}%", escape="\\"))
+        if status is not None:
+            query = query.where(RecordingModel.status == status)
+        key = tuple_(column, RecordingModel.recording_id)
+        if page_token:
+            value, last_id = self._cursor.decode(page_token, scope)
+            if not isinstance(value, _SORT_TYPES[sort_field]) or isinstance(value, bool):
+                raise UnprocessableError.field("nextPageToken", "nextPageToken is not valid")
+            query = query.where(key < (value, last_id) if sort_order == "desc" else key > (value, last_id))
+        if sort_order == "desc":
+            query = query.order_by(column.desc(), RecordingModel.recording_id.desc())
+        else:
+            query = query.order_by(column.asc(), RecordingModel.recording_id.asc())
+        rows = list((await self.session.scalars(query.limit(max_items + 1))).all())
+        token = None
+        if len(rows) > max_items:
+            rows = rows[:max_items]
+            last = rows[-1]
+            token = self._cursor.encode(scope, getattr(last, column.key), last.recording_id)
+        return rows, token
+
+    @staticmethod
+    def list_to_wire(
+        rows: Sequence[RecordingModel], token: str | None, max_items: int, fields: frozenset[str] | None
+    ) -> RecordingList:
+        return RecordingList(
+            recordings=[project(r, fields) for r in rows],
+            pagination=Pagination(is_truncated=token is not None, max_items=max_items, next_page_token=token),
+        )
 
     async def get(self, recording_id: str) -> RecordingModel | None:
         return await self.session.get(RecordingModel, recording_id)
@@ -31,6 +145,42 @@ class RecordingsService:
         return int(
             await self.session.scalar(select(func.count()).where(RecordingModel.room_id == room_id)) or 0
         )
+
+    # -- deletion -------------------------------------------------------------------------------------
+
+    async def delete_one(self, recording: RecordingModel) -> None:
+        if recording.status not in FINISHED:
+            raise ConflictError(
+                f"Recording '{recording.recording_id}' is not stopped yet", error="Recording Error"
+            )
+        await self.delete_many([recording])
+
+    async def bulk_delete(
+        self, ids: Sequence[str], room_scope: str | None
+    ) -> tuple[list[str], list[BulkDeleteFailure]]:
+        """Delete what can be deleted; report each id that cannot, with the reason."""
+        found = {
+            r.recording_id: r
+            for r in (
+                await self.session.scalars(select(RecordingModel).where(RecordingModel.recording_id.in_(ids)))
+            ).all()
+        }
+        eligible: list[RecordingModel] = []
+        failed: list[BulkDeleteFailure] = []
+        for recording_id in ids:
+            row = found.get(recording_id)
+            if room_scope is not None and room_of_recording(recording_id) != room_scope:
+                error = f"Recording '{recording_id}' does not belong to room '{room_scope}'"
+            elif row is None:
+                error = f"Recording '{recording_id}' not found"
+            elif row.status not in FINISHED:
+                error = f"Recording '{recording_id}' is not stopped yet"
+            else:
+                eligible.append(row)
+                continue
+            failed.append(BulkDeleteFailure(recording_id=recording_id, error=error))
+        await self.delete_many(eligible)
+        return [r.recording_id for r in eligible], failed
 
     async def delete_many(self, rows: Sequence[RecordingModel]) -> None:
         """Remove rows and every object they own. The rows and the list of objects to delete change in one
@@ -58,3 +208,57 @@ class RecordingsService:
         )
         if failed:
             logger.warning("%d object(s) of deleted recordings stay queued for deletion", failed)
+
+    # -- share links --------------------------------------------------------------------------------
+
+    async def share_secret(
+        self, recording: RecordingModel, kind: str, expires_in: int | None
+    ) -> tuple[str, int | None]:
+        """The standing secret of ``kind`` (made on first use), or a new one that expires."""
+        if expires_in is None:
+            existing = await self.session.scalar(
+                select(RecordingSecretModel.secret).where(
+                    RecordingSecretModel.recording_id == recording.recording_id,
+                    RecordingSecretModel.kind == kind,
+                    RecordingSecretModel.expires_at.is_(None),
+                )
+            )
+            if existing is not None:
+                return existing, None
+        expires_at = now_ms() + expires_in * 1000 if expires_in is not None else None
+        secret = new_secret()
+        self.session.add(
+            RecordingSecretModel(
+                recording_id=recording.recording_id,
+                kind=kind,
+                secret=secret,
+                created_at=now_ms(),
+                expires_at=expires_at,
+            )
+        )
+        await self.session.commit()
+        return secret, expires_at
+
+    async def rotate_secrets(self, recording: RecordingModel) -> dict[str, str]:
+        """Revoke every share link of the recording and make new standing ones."""
+        await self.session.execute(
+            delete(RecordingSecretModel).where(RecordingSecretModel.recording_id == recording.recording_id)
+        )
+        fresh = {kind: new_secret() for kind in ("public", "private")}
+        self.session.add_all(
+            RecordingSecretModel(
+                recording_id=recording.recording_id, kind=kind, secret=secret, created_at=now_ms()
+            )
+            for kind, secret in fresh.items()
+        )
+        await self.session.commit()
+        return fresh
+
+    def share_url(self, base_url: str, recording_id: str, secret: str) -> str:
+        return self.runtime.page_url(base_url, f"/recording/{recording_id}?secret={secret}")
+
+    async def require(self, recording_id: str) -> RecordingModel:
+        row = await self.get(recording_id)
+        if row is None:
+            raise NotFoundError(f"Recording '{recording_id}' not found", error="Recording Error")
+        return row

@@ -11,7 +11,7 @@ from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meet_embed.auth.principal import MemberRole
-from meet_embed.db.base import now_ms
+from meet_embed.db.base import escape_like, now_ms
 from meet_embed.errors import ConflictError, MeetError, NotFoundError, UnprocessableError
 from meet_embed.ids import is_room_id, new_room_id, new_secret
 from meet_embed.pagination import PageCursor, Pagination
@@ -83,7 +83,7 @@ class RoomsService:
         scope = f"name:{room_name or ''}"
         query = select(RoomModel)
         if room_name:
-            query = query.where(RoomModel.room_name.ilike(f"%{_escape_like(room_name)}%", escape="\\"))
+            query = query.where(RoomModel.room_name.ilike(f"%{escape_like(room_name)}%", escape="\\"))
         if page_token:
             created, last_id = self._cursor.decode(page_token, scope)
             if not isinstance(created, int):
@@ -223,7 +223,3 @@ def _apply_recording_config(room: RoomModel, config: RoomRecordingConfigIn) -> N
         room.encoding = msgspec.to_builtins(config.encoding)
     if config.max_duration is not UNSET:
         room.max_duration = config.max_duration
-
-
-def _escape_like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -66,7 +66,7 @@ class MediaStore:
         elif scheme == "memory":
             self._store = MemoryStore()
         else:
-            client = {k: options.pop(k) for k in list(options) if k in _CLIENT_OPTIONS}
+            client: Any = {k: options.pop(k) for k in list(options) if k in _CLIENT_OPTIONS}
             self._store = from_url(url, client_options=client or None, **options)
         self.can_sign = scheme in ("s3", "s3a", "gs", "az", "azure", "abfs", "abfss", "adl") or (
             scheme in ("http", "https") and "amazonaws.com" in url

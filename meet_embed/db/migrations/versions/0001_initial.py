@@ -1,4 +1,4 @@
-"""rooms, recordings and share secrets
+"""rooms, recordings, share secrets, pending deletions
 
 Revision ID: 0001
 Revises: 
@@ -18,6 +18,15 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('meet_pending_deletions',
+    sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
+    sa.Column('key', sa.String(length=400), nullable=False),
+    sa.Column('is_prefix', sa.Boolean(), nullable=False),
+    sa.Column('created_at', sa.BigInteger(), nullable=False),
+    sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('last_error', sa.Text(), nullable=True),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_meet_pending_deletions'))
+    )
     op.create_table('meet_recordings',
     sa.Column('recording_id', sa.String(length=200), nullable=False),
     sa.Column('room_id', sa.String(length=100), nullable=False),
@@ -114,3 +123,4 @@ def downgrade() -> None:
         batch_op.drop_index('ix_meet_recordings_duration')
 
     op.drop_table('meet_recordings')
+    op.drop_table('meet_pending_deletions')

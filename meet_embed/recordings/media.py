@@ -1,0 +1,178 @@
+"""Serving a recording's media: ranges (RFC 9110), validators, downloads, presigned redirects.
+
+Parsing of the ``Range`` and conditional headers is werkzeug's; what is satisfiable is decided here, the
+RFC's way (a suffix longer than the file is the whole file, which werkzeug would refuse).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from urllib.parse import quote
+
+from litestar import Request, Response
+from litestar.response import Redirect, Stream
+from werkzeug.http import http_date, parse_date, parse_etags, parse_if_range_header, parse_range_header
+
+from meet_embed.errors import ConflictError, MeetError, NotFoundError, UnprocessableError
+from meet_embed.recordings.models import RecordingModel
+from meet_embed.runtime import MeetRuntime
+from meet_embed.storage.store import DEFAULT_READ_CHUNK, ObjectNotFound
+
+__all__ = ("ByteRange", "download_name", "media_response", "resolve_range")
+
+_ZERO_SUFFIX = re.compile(r"bytes\s*=\s*-0+\s*", re.IGNORECASE)
+
+
+class RangeNotSatisfiable(MeetError):
+    status_code = 416
+    error = "Recording Error"
+
+
+@dataclass(frozen=True, slots=True)
+class ByteRange:
+    start: int
+    end: int
+    """Exclusive."""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def resolve_range(header: str, size: int) -> ByteRange:
+    """The one byte range ``header`` asks for, clamped to ``size``; 422 when the header is not a single
+    well-formed byte range, 416 when nothing of the file falls inside it."""
+    unsatisfiable = RangeNotSatisfiable(
+        f"Range not satisfiable. File size: {size}", headers={"Content-Range": f"bytes */{size}"}
+    )
+    if _ZERO_SUFFIX.fullmatch(header):
+        raise unsatisfiable
+    parsed = parse_range_header(header)
+    if parsed is None or parsed.units != "bytes" or len(parsed.ranges) != 1:
+        raise UnprocessableError.field(
+            "headers.range", "Invalid range header format. Expected: bytes=start-end"
+        )
+    start, stop = parsed.ranges[0]
+    if stop is None:
+        stop = size
+        if start < 0:  # suffix: the last -start bytes, the whole file when it is shorter
+            start = max(size + start, 0)
+    stop = min(stop, size)
+    if start >= size or start >= stop:
+        raise unsatisfiable
+    return ByteRange(start, stop)
+
+
+def etag_of(recording: RecordingModel) -> str:
+    if recording.crc32 is not None:
+        return f'"{recording.crc32:08x}-{recording.size:x}"'
+    return f'"{recording.recording_id.rsplit("--", 1)[-1]}-{recording.size:x}-{recording.updated_at:x}"'
+
+
+def last_modified_of(recording: RecordingModel) -> datetime:
+    millis = recording.end_date or recording.updated_at
+    return datetime.fromtimestamp(millis // 1000, tz=UTC)
+
+
+def download_name(recording: RecordingModel, extension: str | None = None) -> str:
+    """A readable file name without anything a file system or a header could trip on."""
+    started = datetime.fromtimestamp(recording.start_date / 1000, tz=UTC).strftime("%Y-%m-%d %H-%M")
+    ext = extension or (recording.filename or "").rsplit(".", 1)[-1] or "mp4"
+    name = f"{recording.room_name} {started}"
+    name = "".join(c for c in unicodedata.normalize("NFC", name) if c.isprintable() and c not in '\\/:*?"<>|')
+    name = re.sub(r"\s+", " ", name).strip(" .")[:120] or "recording"
+    return f"{name}.{ext}"
+
+
+def content_disposition(filename: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode() or "recording"
+    ascii_name = ascii_name.replace('"', "").replace("\\", "")
+    return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
+def _not_modified(request: Request[Any, Any, Any], etag: str, modified: datetime) -> bool:
+    if_none_match = request.headers.get("if-none-match")
+    if if_none_match is not None:
+        return parse_etags(if_none_match).contains_weak(etag.strip('"'))
+    since = parse_date(request.headers.get("if-modified-since"))
+    return since is not None and modified <= since
+
+
+def _range_applies(request: Request[Any, Any, Any], etag: str, modified: datetime) -> bool:
+    """``If-Range``: serve the range only if the client's copy is still the current one."""
+    header = request.headers.get("if-range")
+    if header is None:
+        return True
+    condition = parse_if_range_header(header)
+    if condition.etag is not None:
+        return not header.lstrip().startswith("W/") and condition.etag == etag.strip('"')
+    return condition.date is not None and condition.date == modified
+
+
+async def media_response(
+    request: Request[Any, Any, Any], runtime: MeetRuntime, recording: RecordingModel, *, download: bool
+) -> Response[Any]:
+    if recording.status != "complete" or not recording.media_key:
+        rid = recording.recording_id
+        running = recording.status in ("starting", "active", "ending")
+        message = f"Recording '{rid}' is not stopped yet" if running else f"Recording '{rid}' has no media"
+        raise ConflictError(f"{message} (status: {recording.status})", error="Recording Error")
+    if runtime.config.media_redirect and not download and runtime.store.can_sign:
+        url = await runtime.store.sign(
+            recording.media_key, timedelta(seconds=runtime.config.presigned_url_ttl)
+        )
+        if url is not None:
+            return Redirect(url, status_code=307, headers={"Cache-Control": "no-store"})
+
+    size = recording.size
+    etag = etag_of(recording)
+    modified = last_modified_of(recording)
+    headers = {
+        "Accept-Ranges": "bytes",
+        "ETag": etag,
+        "Last-Modified": http_date(modified),
+        # Media sits behind credentials: a shared cache must never keep it.
+        "Cache-Control": "private, max-age=3600",
+        "X-Content-Type-Options": "nosniff",
+    }
+    if download:
+        headers["Content-Disposition"] = content_disposition(download_name(recording))
+    if _not_modified(request, etag, modified):
+        return Response(content=b"", status_code=304, headers=headers)
+
+    status = 200
+    byte_range = ByteRange(0, size)
+    range_header = request.headers.get("range")
+    if range_header is not None and _range_applies(request, etag, modified):
+        byte_range = resolve_range(range_header, size)
+        status = 206
+        headers["Content-Range"] = f"bytes {byte_range.start}-{byte_range.end - 1}/{size}"
+    headers["Content-Length"] = str(byte_range.length)
+    media_type = recording.content_type or "application/octet-stream"
+
+    if request.method == "HEAD":
+        # A stream, so Litestar keeps our Content-Length instead of counting an empty body.
+        return Stream(_nothing(), status_code=status, headers=headers, media_type=media_type)
+    try:
+        body = await runtime.store.stream(
+            recording.media_key, byte_range.start, byte_range.end, DEFAULT_READ_CHUNK
+        )
+    except (ObjectNotFound, FileNotFoundError):
+        raise NotFoundError(
+            f"The media of recording '{recording.recording_id}' is missing from storage",
+            error="Recording Error",
+        ) from None
+    except Exception as exc:
+        raise MeetError(
+            "The media store is unavailable", error="Service Unavailable", status_code=503
+        ) from exc
+    return Stream(body, status_code=status, headers=headers, media_type=media_type)
+
+
+async def _nothing() -> Any:
+    return
+    yield  # pragma: no cover

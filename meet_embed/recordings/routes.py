@@ -1,0 +1,420 @@
+"""``/recordings``: list, get, delete, bulk delete, ZIP download, media, poster, share links."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from litestar import Controller, Request, Response, delete, get, post, route
+from litestar.di import NamedDependency, Provide
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.params import FromPath, QueryParameter
+from litestar.response import Stream
+from msgspec import Struct
+from sqlalchemy import select, update
+
+from meet_embed.auth.access import (
+    ACCESS_KEY,
+    MEDIA_TOKEN_PARAM,
+    SCOPE_KEY,
+    ListScope,
+    MediaGrant,
+    RecordingAccess,
+    list_scope_guard,
+    recording_guard,
+    zip_target,
+)
+from meet_embed.errors import MeetError, NotFoundError, UnprocessableError
+from meet_embed.ids import is_room_id, room_of_recording
+from meet_embed.openapi import errors
+from meet_embed.pagination import parse_max_items
+from meet_embed.recordings.archive import ZipArchive, ensure_crc
+from meet_embed.recordings.media import media_response
+from meet_embed.recordings.models import RecordingModel
+from meet_embed.recordings.schemas import BulkDeleteResult, Recording, RecordingList, RecordingStatus
+from meet_embed.recordings.service import (
+    RecordingsService,
+    SortField,
+    SortOrder,
+    parse_fields,
+    parse_ids,
+    project,
+)
+
+__all__ = ("RecordingsController",)
+
+_MEDIA_SECURITY: list[dict[str, list[str]]] = [{"apiKey": []}, {"memberToken": []}, {"bearer": []}]
+
+
+class ShareUrl(Struct, rename="camel", omit_defaults=True):
+    url: str
+    expires_at: int | None = None
+    """Milliseconds since the epoch, for links created with ``expiresIn``."""
+
+
+class RotatedSecrets(Struct, rename="camel"):
+    public_url: str
+    private_url: str
+
+
+class MediaLink(Struct, rename="camel", omit_defaults=True):
+    url: str
+    expires_at: int
+    poster_url: str | None = None
+
+
+def _provide_access(request: Request[Any, Any, Any]) -> RecordingAccess:
+    access: RecordingAccess = request.scope[ACCESS_KEY]  # type: ignore[literal-required]
+    return access
+
+
+def _provide_scope(request: Request[Any, Any, Any]) -> ListScope:
+    scope: ListScope = request.scope[SCOPE_KEY]  # type: ignore[literal-required]
+    return scope
+
+
+Fields = Annotated[
+    str | None,
+    QueryParameter(
+        name="fields", max_length=1000, description="Comma-separated keys to keep in each recording"
+    ),
+]
+RecordingIds = Annotated[
+    str,
+    QueryParameter(name="recordingIds", max_length=120_000, description="Comma-separated recording ids"),
+]
+
+
+class RecordingsController(Controller):
+    path = "/recordings"
+    tags = ["Recordings"]
+    security = _MEDIA_SECURITY
+    dependencies = {
+        "access": Provide(_provide_access, sync_to_thread=False),
+        "listing": Provide(_provide_scope, sync_to_thread=False),
+    }
+
+    # -- collection -----------------------------------------------------------------------------------
+
+    @get(
+        "/",
+        guards=[list_scope_guard("retrieve")],
+        summary="List recordings",
+        description="Paginated with an opaque `nextPageToken` (keyset: a deep page costs what the first "
+        "does). A member token only ever sees its own room, whatever `roomId` says.",
+        responses=errors(401, 403, 422),
+    )
+    async def list_recordings(
+        self,
+        recordings: NamedDependency[RecordingsService],
+        listing: NamedDependency[ListScope],
+        max_items: Annotated[
+            str | None, QueryParameter(name="maxItems", description="1 to 100 (default 10)")
+        ] = None,
+        next_page_token: Annotated[str | None, QueryParameter(name="nextPageToken", max_length=2048)] = None,
+        room_id: Annotated[str | None, QueryParameter(name="roomId", max_length=200)] = None,
+        room_name: Annotated[
+            str | None,
+            QueryParameter(name="roomName", max_length=200, description="Case-insensitive substring"),
+        ] = None,
+        status: Annotated[RecordingStatus | None, QueryParameter(name="status")] = None,
+        fields: Fields = None,
+        sort_field: Annotated[SortField, QueryParameter(name="sortField")] = "startDate",
+        sort_order: Annotated[SortOrder, QueryParameter(name="sortOrder")] = "desc",
+    ) -> RecordingList:
+        limit = parse_max_items(max_items)
+        if listing.room_id is not None:
+            room_id = listing.room_id
+        elif room_id is not None:
+            room_id = room_id.strip()
+            if not is_room_id(room_id):
+                raise UnprocessableError.field("roomId", "roomId does not follow the expected format")
+        rows, token = await recordings.list_recordings(
+            max_items=limit,
+            page_token=next_page_token,
+            room_id=room_id,
+            room_name=room_name,
+            status=status,
+            sort_field=sort_field,
+            sort_order=sort_order,
+        )
+        return recordings.list_to_wire(rows, token, limit, parse_fields(fields))
+
+    @delete(
+        "/",
+        guards=[list_scope_guard("delete")],
+        status_code=200,
+        summary="Delete several recordings",
+        description="200 when every one was deleted; 400 with `deleted` and `failed` otherwise (those that "
+        "could be deleted still are). Duplicates count once.",
+        responses={**errors(401, 403, 422), 400: errors(400)[400]},
+    )
+    async def bulk_delete_recordings(
+        self,
+        recordings: NamedDependency[RecordingsService],
+        listing: NamedDependency[ListScope],
+        recording_ids: RecordingIds,
+    ) -> Response[BulkDeleteResult]:
+        ids = parse_ids(recording_ids)
+        deleted, failed = await recordings.bulk_delete(ids, listing.room_id)
+        if not failed:
+            return Response(BulkDeleteResult(message="All recordings deleted successfully", deleted=deleted))
+        return Response(
+            BulkDeleteResult(
+                error="Recording Error",
+                message=f"{len(failed)} recording(s) could not be deleted",
+                deleted=deleted,
+                failed=failed,
+            ),
+            status_code=400,
+        )
+
+    @get(
+        "/download",
+        guards=[list_scope_guard("retrieve", media_links=True)],
+        summary="Download recordings as a ZIP",
+        description="Streamed with constant memory, entries stored, ZIP64, `Content-Length` known up front. "
+        "Ids not available to the caller are left out; 400 when none is left. Also reachable with a "
+        "signed `mediaToken` from `/recordings/download-url`.",
+        responses={
+            200: ResponseSpec(data_container=bytes, description="The archive", media_type="application/zip"),
+            **errors(400, 401, 403, 422),
+        },
+        security=[*_MEDIA_SECURITY, {}],
+    )
+    async def download_recordings(
+        self,
+        recordings: NamedDependency[RecordingsService],
+        listing: NamedDependency[ListScope],
+        recording_ids: RecordingIds,
+        media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
+    ) -> Stream:
+        ids = parse_ids(recording_ids)
+        in_scope = [i for i in ids if listing.room_id is None or room_of_recording(i) == listing.room_id]
+        if not in_scope and listing.room_id is not None:
+            raise MeetError(
+                f"None of the provided recording IDs belong to room '{listing.room_id}'",
+                error="Recording Error",
+            )
+        found = {
+            r.recording_id: r
+            for r in (
+                await recordings.session.scalars(
+                    select(RecordingModel).where(RecordingModel.recording_id.in_(in_scope))
+                )
+            ).all()
+        }
+        rows = [
+            found[i] for i in in_scope if i in found and found[i].status == "complete" and found[i].media_key
+        ]
+        if not rows:
+            raise MeetError(
+                "None of the provided recordings are available for download", error="Recording Error"
+            )
+        for row in rows:
+            if row.crc32 is None:
+                row.crc32 = await ensure_crc(recordings.runtime.store, row)
+                await recordings.session.execute(
+                    update(RecordingModel)
+                    .where(RecordingModel.recording_id == row.recording_id)
+                    .values(crc32=row.crc32)
+                )
+        await recordings.session.commit()
+        archive = ZipArchive.for_recordings(recordings.runtime.store, rows)
+        return Stream(
+            archive,
+            media_type="application/zip",
+            headers={
+                "Content-Length": str(archive.content_length),
+                "Content-Disposition": 'attachment; filename="recordings.zip"',
+                "Cache-Control": "private, no-store",
+            },
+        )
+
+    @get(
+        "/download-url",
+        guards=[list_scope_guard("retrieve")],
+        summary="A signed link to download recordings as a ZIP",
+        description="For `<a download>` and other places that cannot send headers; short-lived.",
+        responses=errors(401, 403, 422),
+    )
+    async def download_url(
+        self,
+        recordings: NamedDependency[RecordingsService],
+        listing: NamedDependency[ListScope],
+        base_url: NamedDependency[str],
+        recording_ids: RecordingIds,
+    ) -> MediaLink:
+        ids = parse_ids(recording_ids)
+        runtime = recordings.runtime
+        grant = MediaGrant.for_principal(listing.principal, zip_target(ids), runtime.config.media_link_ttl)
+        url = runtime.api_url(
+            base_url,
+            f"/recordings/download?recordingIds={','.join(ids)}&{MEDIA_TOKEN_PARAM}={grant.dumps(runtime)}",
+        )
+        return MediaLink(url=url, expires_at=grant.expires * 1000)
+
+    # -- one recording --------------------------------------------------------------------------------
+
+    @get(
+        "/{recording_id:str}",
+        guards=[recording_guard("retrieve", secrets=True)],
+        summary="Get a recording",
+        description="With credentials, or with a share link's `secret` (public, or private for a "
+        "logged-in user of the host).",
+        responses={
+            200: ResponseSpec(data_container=Recording, description="The recording (projected by `fields`)"),
+            **errors(400, 401, 403, 404, 422),
+        },
+        security=[*_MEDIA_SECURITY, {}],
+    )
+    async def get_recording(
+        self,
+        recording_id: FromPath[str],
+        access: NamedDependency[RecordingAccess],
+        fields: Fields = None,
+        secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
+    ) -> dict[str, Any]:
+        return project(access.recording, parse_fields(fields))
+
+    @delete(
+        "/{recording_id:str}",
+        guards=[recording_guard("delete")],
+        status_code=200,
+        summary="Delete a recording",
+        description="Removes the media, poster and any leftover chunks with the row. 409 while it runs.",
+        responses=errors(401, 403, 404, 409, 422),
+    )
+    async def delete_recording(
+        self,
+        recording_id: FromPath[str],
+        access: NamedDependency[RecordingAccess],
+        recordings: NamedDependency[RecordingsService],
+    ) -> dict[str, str]:
+        await recordings.delete_one(access.recording)
+        return {"message": f"Recording '{access.recording.recording_id}' deleted successfully"}
+
+    @route(
+        "/{recording_id:str}/media",
+        http_method=["GET", "HEAD"],
+        guards=[recording_guard("retrieve", secrets=True, media_links=True)],
+        summary="Play or download a recording's media",
+        description="Supports `Range` (`bytes=S-E`, `bytes=S-`, `bytes=-N`), `If-Range`, `If-None-Match`, "
+        "`If-Modified-Since`; `download=1` makes it an attachment. 409 unless the recording is complete.",
+        responses={
+            206: ResponseSpec(data_container=bytes, description="Part of the media (`Range`)"),
+            304: ResponseSpec(data_container=None, description="Not modified (`If-None-Match`)"),
+            **errors(400, 401, 403, 404, 409, 416, 422),
+        },
+        security=[*_MEDIA_SECURITY, {}],
+    )
+    async def get_media(
+        self,
+        request: Request[Any, Any, Any],
+        recording_id: FromPath[str],
+        access: NamedDependency[RecordingAccess],
+        recordings: NamedDependency[RecordingsService],
+        download: Annotated[bool, QueryParameter(name="download")] = False,
+        secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
+        media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
+    ) -> Response[Any]:
+        return await media_response(request, recordings.runtime, access.recording, download=download)
+
+    @get(
+        "/{recording_id:str}/media-url",
+        guards=[recording_guard("retrieve")],
+        summary="A signed, short-lived link to the media (and poster)",
+        description="For `<video>` and `<img>`, which cannot send headers: the link opens this one "
+        "recording only, and the room's access setting is checked again each time it is used.",
+        responses=errors(401, 403, 404, 422),
+    )
+    async def media_url(
+        self,
+        recording_id: FromPath[str],
+        access: NamedDependency[RecordingAccess],
+        recordings: NamedDependency[RecordingsService],
+        base_url: NamedDependency[str],
+    ) -> MediaLink:
+        runtime = recordings.runtime
+        rid = access.recording.recording_id
+        grant = MediaGrant.for_principal(access.principal, rid, runtime.config.media_link_ttl)
+        token = grant.dumps(runtime)
+        return MediaLink(
+            url=runtime.api_url(base_url, f"/recordings/{rid}/media?{MEDIA_TOKEN_PARAM}={token}"),
+            expires_at=grant.expires * 1000,
+            poster_url=runtime.api_url(base_url, f"/recordings/{rid}/poster?{MEDIA_TOKEN_PARAM}={token}")
+            if access.recording.poster_key
+            else None,
+        )
+
+    @get(
+        "/{recording_id:str}/poster",
+        guards=[recording_guard("retrieve", secrets=True, media_links=True)],
+        summary="A recording's poster image (JPEG)",
+        responses=errors(400, 401, 403, 404, 422),
+        media_type="image/jpeg",
+        security=[*_MEDIA_SECURITY, {}],
+    )
+    async def get_poster(
+        self,
+        recording_id: FromPath[str],
+        access: NamedDependency[RecordingAccess],
+        recordings: NamedDependency[RecordingsService],
+        secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
+        media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
+    ) -> Stream:
+        key = access.recording.poster_key
+        if not key:
+            raise NotFoundError(
+                f"Recording '{access.recording.recording_id}' has no poster", error="Recording Error"
+            )
+        try:
+            body = await recordings.runtime.store.stream(key)
+        except FileNotFoundError:
+            raise NotFoundError("The poster is missing from storage", error="Recording Error") from None
+        return Stream(body, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=86400"})
+
+    @get(
+        "/{recording_id:str}/url",
+        guards=[recording_guard("share")],
+        summary="The share link of a recording",
+        description="`privateAccess=true` gives the private link (opens for logged-in users of the host "
+        "only). `expiresIn` (seconds) makes a new link that stops working after that time.",
+        responses=errors(401, 403, 404, 422),
+    )
+    async def share_url(
+        self,
+        recording_id: FromPath[str],
+        access: NamedDependency[RecordingAccess],
+        recordings: NamedDependency[RecordingsService],
+        base_url: NamedDependency[str],
+        private_access: Annotated[bool, QueryParameter(name="privateAccess")] = False,
+        expires_in: Annotated[
+            int | None, QueryParameter(name="expiresIn", ge=60, le=90 * 24 * 3600, description="Seconds")
+        ] = None,
+    ) -> ShareUrl:
+        kind: Literal["public", "private"] = "private" if private_access else "public"
+        secret, expires_at = await recordings.share_secret(access.recording, kind, expires_in)
+        return ShareUrl(
+            url=recordings.share_url(base_url, access.recording.recording_id, secret), expires_at=expires_at
+        )
+
+    @post(
+        "/{recording_id:str}/secrets/rotate",
+        guards=[recording_guard("share")],
+        status_code=200,
+        summary="Revoke every share link of a recording and make new ones",
+        responses=errors(401, 403, 404, 422),
+    )
+    async def rotate_secrets(
+        self,
+        recording_id: FromPath[str],
+        access: NamedDependency[RecordingAccess],
+        recordings: NamedDependency[RecordingsService],
+        base_url: NamedDependency[str],
+    ) -> RotatedSecrets:
+        fresh = await recordings.rotate_secrets(access.recording)
+        rid = access.recording.recording_id
+        return RotatedSecrets(
+            public_url=recordings.share_url(base_url, rid, fresh["public"]),
+            private_url=recordings.share_url(base_url, rid, fresh["private"]),
+        )
