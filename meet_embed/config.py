@@ -24,8 +24,9 @@ __all__ = ("ENV_PREFIX", "AccessHook", "ApiKey", "ConfigError", "MeetEmbedConfig
 
 ENV_PREFIX = "MEET_EMBED_"
 
-AccessHook: TypeAlias = Callable[[ASGIConnection[Any, Any, Any, Any]], bool | Awaitable[bool]]
-"""A host-supplied callable that looks at a request and answers yes or no (may be async)."""
+AccessHook: TypeAlias = Callable[[ASGIConnection[Any, Any, Any, Any]], bool | str | Awaitable[bool | str]]
+"""A host-supplied callable that looks at a request and answers yes or no (may be async); a non-empty
+string means yes and names the user (shown in logs and the audit trail)."""
 
 
 class ConfigError(ValueError):
@@ -152,6 +153,13 @@ class MeetEmbedConfig:
     """Host hook: is a user logged in (needed to open a recording's *private* share link)?
     Default: the ``is_admin`` hook."""
 
+    frame_ancestors: Sequence[str] = ()
+    """Origins allowed to show meet-embed's pages in an iframe (``frame-ancestors``), e.g.
+    ``https://app.example.com``. Default: same origin only."""
+
+    cors_origins: Sequence[str] = ()
+    """Origins whose pages may call the API from the browser (the web components on another origin)."""
+
     admin_password: str | None = None
     """Standalone app only: enables a built-in administrator login (user ``admin``) backed by this password,
     for hosts that have no login of their own."""
@@ -168,6 +176,8 @@ class MeetEmbedConfig:
         if not self.jwt_algorithms or any(a.lower() == "none" for a in self.jwt_algorithms):
             raise ConfigError("jwt_algorithms: list the algorithms to accept; 'none' is not allowed")
         self.jwt_public_keys = tuple(self.jwt_public_keys)
+        self.frame_ancestors = tuple(_check_origin(o, "frame_ancestors") for o in self.frame_ancestors)
+        self.cors_origins = tuple(_check_origin(o, "cors_origins") for o in self.cors_origins)
         if isinstance(self.is_admin, str):
             self.is_admin = _hook_from_string(self.is_admin)
         if isinstance(self.is_user, str):
@@ -266,6 +276,13 @@ class MeetEmbedConfig:
         out["database_url"] = _mask_url(self.resolved_database_url)
         out["storage_url"] = self.resolved_storage_url
         return out
+
+
+def _check_origin(origin: str, field_name: str) -> str:
+    origin = origin.strip().rstrip("/")
+    if not (origin.startswith(("https://", "http://")) and "/" not in origin.split("://", 1)[1]):
+        raise ConfigError(f"{field_name}: {origin!r} is not an origin like https://app.example.com")
+    return origin
 
 
 def _mask_url(url: str) -> str:

@@ -19,6 +19,8 @@ from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
 from meet_embed.recordings.routes import RecordingsController
 from meet_embed.rooms.routes import RoomsController
 from meet_embed.runtime import MeetRuntime
+from meet_embed.web.login import LoginController
+from meet_embed.web.static import static_files_router
 
 if TYPE_CHECKING:
     from click import Group
@@ -66,9 +68,12 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             path="/api/v1",
             route_handlers=[RoomsController, TokenController, RecordingsController, api_not_found],
         )
+        handlers: list[Any] = [api, static_files_router()]
+        if self.config.admin_password:
+            handlers.append(LoginController)
         return Router(
             path=self.config.path or "/",
-            route_handlers=[api],
+            route_handlers=handlers,
             dependencies=dependencies,
             exception_handlers=exception_handlers,
         )

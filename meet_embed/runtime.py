@@ -11,7 +11,7 @@ import logging
 from collections.abc import Coroutine
 from typing import Any
 
-from meet_embed.auth.tokens import MemberTokens
+from meet_embed.auth.tokens import MemberTokens, member_tokens_for
 from meet_embed.config import AccessHook, ApiKey, MeetEmbedConfig
 from meet_embed.db.engine import Database
 from meet_embed.signing import Signer
@@ -53,20 +53,17 @@ class MeetRuntime:
         keys = tuple(k for k in config.api_keys if isinstance(k, ApiKey))
         is_admin = config.is_admin if callable(config.is_admin) else None
         is_user = config.is_user if callable(config.is_user) else None
+        if config.admin_password:
+            from meet_embed.web.login import with_admin_session
+
+            is_user = is_user or is_admin
+            is_admin = with_admin_session(is_admin)
         return cls(
             config=config,
             db=Database(config.resolved_database_url, config.database_engine_options),
             store=MediaStore(config.resolved_storage_url, config.storage_options),
             signer=Signer(secret_key),
-            tokens=MemberTokens(
-                secret=config.resolved_jwt_secret(),
-                algorithms=config.jwt_algorithms,
-                public_keys=config.jwt_public_keys,
-                jwks_url=config.jwks_url,
-                issuer=config.jwt_issuer,
-                audience=config.jwt_audience,
-                default_ttl=config.member_token_ttl,
-            ),
+            tokens=member_tokens_for(config),
             api_keys=tuple((k.name, k.key.encode()) for k in keys),
             is_admin_hook=is_admin,
             is_user_hook=is_user or is_admin,

@@ -18,9 +18,10 @@ from cryptography.hazmat.primitives.serialization import load_pem_public_key
 from jwt import PyJWKClient
 
 from meet_embed.auth.principal import MemberRole
+from meet_embed.config import MeetEmbedConfig
 from meet_embed.ids import is_room_id
 
-__all__ = ("InvalidToken", "MemberClaims", "MemberTokens")
+__all__ = ("InvalidToken", "MemberClaims", "MemberTokens", "member_tokens_for", "mint_member_token")
 
 _HMAC_ALGS = frozenset({"HS256", "HS384", "HS512"})
 _ASYMMETRIC_ALGS = frozenset(
@@ -68,7 +69,7 @@ class MemberTokens:
         self._issuer = issuer
         self._audience = audience
         self.default_ttl = default_ttl
-        # Minting uses HS256 with our secret unless HS256 is not accepted at all (then the host's IdP mints).
+        # We mint with the first allowed HMAC algorithm; with none allowed, only the host's IdP mints.
         self._mint_alg = next((a for a in self._algorithms if a in _HMAC_ALGS), None)
 
     @property
@@ -183,3 +184,32 @@ class MemberTokens:
             name=name[:200] if isinstance(name, str) else None,
             expires_at=int(claims["exp"]),
         )
+
+
+def member_tokens_for(config: MeetEmbedConfig) -> MemberTokens:
+    """The token issuer/verifier a config describes (what the running app uses too)."""
+    return MemberTokens(
+        secret=config.resolved_jwt_secret(),
+        algorithms=config.jwt_algorithms,
+        public_keys=config.jwt_public_keys,
+        jwks_url=config.jwks_url,
+        issuer=config.jwt_issuer,
+        audience=config.jwt_audience,
+        default_ttl=config.member_token_ttl,
+    )
+
+
+def mint_member_token(
+    config: MeetEmbedConfig,
+    room_id: str,
+    role: MemberRole,
+    *,
+    identity: str | None = None,
+    name: str | None = None,
+    ttl: int | None = None,
+) -> str:
+    """Mint a member token for a user of the host app, e.g. when it renders its meeting page::
+
+    token = mint_member_token(config, room_id, "moderator", identity=user.id, name=user.name)
+    """
+    return member_tokens_for(config).mint(room_id, role, identity=identity, name=name, ttl=ttl)
