@@ -58,7 +58,7 @@ async def _runtime(config: MeetEmbedConfig, *, migrate: bool = True) -> Any:
 
     runtime = MeetRuntime.create(config)
     if migrate:
-        await runtime.startup()
+        await runtime.startup(background=False)
     try:
         yield runtime
     finally:

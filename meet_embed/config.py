@@ -153,6 +153,53 @@ class MeetEmbedConfig:
     """Host hook: is a user logged in (needed to open a recording's *private* share link)?
     Default: the ``is_admin`` hook."""
 
+    recorder: Literal["browser", "livekit"] = "browser"
+    """Capture backend: ``browser`` (the moderator's browser records and uploads chunks; nothing else to
+    run) or ``livekit`` (LiveKit Egress records the room server-side; extra ``livekit``)."""
+
+    max_chunk_bytes: int = 16 * 1024 * 1024
+    """Largest accepted upload chunk of a browser recording."""
+
+    max_recording_bytes: int = 8 * 1024 * 1024 * 1024
+    """Largest browser recording; uploads beyond it are refused with 413 and the recording is stopped."""
+
+    start_timeout: int = 30
+    """Seconds a started recording may wait for its first data before it is marked ``failed``."""
+
+    stale_after: int = 120
+    """Seconds without data after which a running recording is stopped and finalized with what it has."""
+
+    finalize_grace: int = 20
+    """Seconds a stopped browser recording waits for its last chunk before it is finalized anyway."""
+
+    sweep_interval: int = 30
+    """Seconds between sweeps (stale recordings, unfinished finalizations, pending deletions), run by one
+    replica at a time."""
+
+    redis_url: str | None = None
+    """``redis://…``: live recording events cross replicas through Redis (extra ``redis``). Default: in memory
+    (one process)."""
+
+    webhook_url: str | None = None
+    """URL of the host that receives signed ``recordingStarted`` / ``recordingUpdated`` / ``recordingEnded``
+    webhooks."""
+
+    webhook_secret: str | None = None
+    """HMAC-SHA256 key of the webhooks' ``X-Signature``. Default: the first API key (as OpenVidu Meet)."""
+
+    livekit_url: str | None = None
+    """LiveKit server URL (``http(s)://…``) for the ``livekit`` recorder."""
+
+    livekit_api_key: str | None = None
+    """LiveKit API key: authenticates our Egress calls and verifies LiveKit's webhooks."""
+
+    livekit_api_secret: str | None = None
+    """LiveKit API secret."""
+
+    livekit_filepath_prefix: str = ""
+    """Prefix of the egress file path inside the bucket, when ``storage_url`` points below the bucket root
+    (``s3://bucket/meet`` → ``meet/``); egress then writes where meet-embed reads."""
+
     frame_ancestors: Sequence[str] = ()
     """Origins allowed to show meet-embed's pages in an iframe (``frame-ancestors``), e.g.
     ``https://app.example.com``. Default: same origin only."""
@@ -184,9 +231,23 @@ class MeetEmbedConfig:
             self.is_user = _hook_from_string(self.is_user)
         if self.public_url:
             self.public_url = self.public_url.rstrip("/")
-        for name in ("member_token_ttl", "presigned_url_ttl", "media_link_ttl"):
+        if self.recorder == "livekit" and not (
+            self.livekit_url and self.livekit_api_key and self.livekit_api_secret
+        ):
+            raise ConfigError("recorder 'livekit' needs livekit_url, livekit_api_key and livekit_api_secret")
+        for name in (
+            "member_token_ttl",
+            "presigned_url_ttl",
+            "media_link_ttl",
+            "max_chunk_bytes",
+            "max_recording_bytes",
+            "start_timeout",
+            "stale_after",
+            "finalize_grace",
+            "sweep_interval",
+        ):
             if getattr(self, name) <= 0:
-                raise ConfigError(f"{name} must be a positive number of seconds")
+                raise ConfigError(f"{name} must be a positive number")
 
     # -- derived values -------------------------------------------------------------------------------
 
@@ -254,7 +315,7 @@ class MeetEmbedConfig:
 
     def describe(self) -> dict[str, Any]:
         """The effective configuration with secrets masked, for ``meet-embed config``."""
-        masked = {"secret_key", "jwt_secret", "admin_password"}
+        masked = {"secret_key", "jwt_secret", "admin_password", "webhook_secret", "livekit_api_secret"}
         out: dict[str, Any] = {}
         for f in dataclasses.fields(self):
             value = getattr(self, f.name)

@@ -15,7 +15,9 @@ from meet_embed.auth.routes import TokenController
 from meet_embed.config import MeetEmbedConfig
 from meet_embed.dependencies import dependencies
 from meet_embed.errors import NotFoundError, exception_handlers
+from meet_embed.events.routes import RoomEventsController
 from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
+from meet_embed.recorders.routes import RecordingControlController
 from meet_embed.recordings.routes import RecordingsController
 from meet_embed.rooms.routes import RoomsController
 from meet_embed.runtime import MeetRuntime
@@ -66,7 +68,14 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
     def router(self) -> Router:
         api = Router(
             path="/api/v1",
-            route_handlers=[RoomsController, TokenController, RecordingsController, api_not_found],
+            route_handlers=[
+                RoomsController,
+                TokenController,
+                RoomEventsController,
+                RecordingsController,
+                RecordingControlController,
+                api_not_found,
+            ],
         )
         handlers: list[Any] = [api, static_files_router()]
         if self.config.admin_password:
@@ -81,8 +90,8 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
     @asynccontextmanager
     async def lifespan(self, app: Litestar) -> AsyncIterator[None]:
         runtime = MeetRuntime.create(self.config)
-        await runtime.startup()
         app.state[STATE_KEY] = runtime
+        await runtime.startup(app)
         try:
             yield
         finally:

@@ -22,6 +22,26 @@ __all__ = ("MeetRuntime",)
 logger = logging.getLogger("meet_embed")
 
 
+def _capture_backend(config: MeetEmbedConfig) -> Any:
+    if config.recorder == "livekit":
+        from meet_embed.recorders.livekit import LiveKitCapture
+
+        return LiveKitCapture(config)
+    from meet_embed.recorders.browser import BrowserCapture
+
+    return BrowserCapture()
+
+
+def _listened_emit(app: Any) -> Any:
+    """``app.emit`` for events somebody listens to (Litestar refuses events without a listener)."""
+
+    def emit(event_id: str, *args: Any, **kwargs: Any) -> None:
+        if app.event_emitter.listeners.get(event_id):
+            app.emit(event_id, *args, **kwargs)
+
+    return emit
+
+
 class MeetRuntime:
     # A plain class, not a dataclass: Litestar re-validates dataclass values handed out by dependencies.
 
@@ -47,6 +67,29 @@ class MeetRuntime:
         self.is_user_hook = is_user_hook
         self._tasks: set[asyncio.Task[Any]] = set()
 
+        from meet_embed.events.bus import RecordingEvents, make_channels
+        from meet_embed.events.webhooks import WebhookSender
+        from meet_embed.recorders.control import RecordingControl
+        from meet_embed.recorders.finalize import Finalizer
+        from meet_embed.recorders.sweep import Sweeper
+
+        webhook_secret = config.webhook_secret or (api_keys[0][1].decode() if api_keys else None)
+        self.webhooks = (
+            WebhookSender(config.webhook_url, webhook_secret)
+            if config.webhook_url and webhook_secret
+            else None
+        )
+        if config.webhook_url and not webhook_secret:
+            logger.warning(
+                "webhook_url is set but there is no webhook_secret or API key to sign with: not sent"
+            )
+        self.channels = make_channels(config.redis_url)
+        self.events = RecordingEvents(self.channels, self.webhooks, self.spawn)
+        self.capture = _capture_backend(config)
+        self.control = RecordingControl(self)
+        self.finalizer = Finalizer(self)
+        self.sweeper = Sweeper(self)
+
     @classmethod
     def create(cls, config: MeetEmbedConfig) -> MeetRuntime:
         secret_key = config.resolved_secret_key()
@@ -69,15 +112,29 @@ class MeetRuntime:
             is_user_hook=is_user or is_admin,
         )
 
-    async def startup(self) -> None:
+    async def startup(self, app: Any | None = None, *, background: bool = True) -> None:
+        """Migrate (when configured), connect the event channels, start the sweep. ``background=False``
+        (CLI commands) skips the long-running parts."""
         if self.config.should_migrate_on_startup:
             await self.db.upgrade()
+        if app is not None:
+            self.events.emit = _listened_emit(app)
+        if background:
+            await self.channels.__aenter__()
+            self._channels_open = True
+            self.spawn(self.sweeper.run_forever(), name="meet-embed-sweep")
 
     async def shutdown(self) -> None:
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:
             await asyncio.gather(*self._tasks, return_exceptions=True)
+        if getattr(self, "_channels_open", False):
+            await self.channels.__aexit__(None, None, None)
+            self._channels_open = False
+        if self.webhooks is not None:
+            await self.webhooks.close()
+        await self.capture.close()
         await self.db.dispose()
 
     def public_base(self, base_url: str) -> str:

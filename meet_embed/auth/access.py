@@ -44,6 +44,9 @@ __all__ = (
     "list_scope_guard",
     "permissions_for",
     "recording_guard",
+    "require_capture_owner",
+    "require_recorder",
+    "room_member_guard",
 )
 
 Action: TypeAlias = Literal["retrieve", "delete", "share", "record"]
@@ -86,8 +89,11 @@ def check_recording_id(value: str, field: str = "recordingId") -> str:
 
 
 def permissions_for(principal: Principal, allow_access_to: str) -> Permissions:
-    if principal.is_privileged:
+    if principal.kind == "api_key":
         return Permissions.everything()
+    if principal.kind == "admin":
+        # Recording is for moderators in the meeting (and the host's API key), not for the console.
+        return Permissions(retrieve=True, delete=True, share=True, record=False)
     if principal.kind in ("member", "media_link") and principal.role is not None:
         return member_permissions(principal.role, allow_access_to)
     if principal.kind == "media_link":  # made for an API key or an administrator
@@ -268,6 +274,47 @@ async def _by_media_link(runtime: MeetRuntime, raw_id: str, token: str, action: 
     if grant.kind == "member" and not member_permissions(principal.role, access_setting).retrieve:
         raise AuthorizationError()
     return RecordingAccess(recording, access_setting, principal, "media_link")
+
+
+# -- a room's members ------------------------------------------------------------------------------------
+
+
+async def room_member_guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Any member of the room (speaker or moderator, whatever the access setting), an administrator or
+    an API key; a token of another room gets 403 before anything is looked up."""
+    from meet_embed.rooms.service import check_room_id
+
+    principal = await get_principal(connection)
+    if principal.kind == "anonymous":
+        refuse(principal)
+    room_id = check_room_id(str(connection.path_params.get("room_id", "")))
+    if principal.kind == "member" and principal.room_id != room_id:
+        raise AuthorizationError()
+    if not principal.is_privileged and principal.kind != "member":
+        raise AuthorizationError()
+    if await _room_access(runtime_of(connection), room_id) is None:
+        raise NotFoundError(f"Room '{room_id}' does not exist", error="Room Error")
+
+
+async def require_recorder(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
+    """Starting a recording: a moderator's token or an API key (the room is checked once the body is read)."""
+    principal = await get_principal(connection)
+    if principal.kind == "anonymous":
+        refuse(principal)
+    if not (principal.kind == "api_key" or (principal.kind == "member" and principal.role == "moderator")):
+        raise AuthorizationError()
+
+
+async def require_capture_owner(
+    connection: ASGIConnection[Any, Any, Any, Any], handler: BaseRouteHandler
+) -> None:
+    """Uploading a recording's media: only the moderator who started it (or the API key)."""
+    access: RecordingAccess = connection.scope[ACCESS_KEY]  # type: ignore[literal-required]
+    principal = access.principal
+    if principal.kind == "api_key":
+        return
+    if principal.kind != "member" or principal.name != access.recording.owner_identity:
+        raise AuthorizationError("Only the moderator who started this recording may upload its media")
 
 
 # -- listings and multi-id operations ------------------------------------------------------------------

@@ -69,8 +69,33 @@ class RecordingModel(Base):
     owner_identity: Mapped[str | None] = mapped_column(String(200), default=None)
     """Identity of the moderator who started it; only that member may upload its chunks."""
 
+    last_activity_at: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    """Last sign of life of the capture (a chunk arrived, egress reported); the stale sweep reads it."""
+    final_seq: Mapped[int | None] = mapped_column(Integer, default=None)
+    """Sequence number of the browser's last chunk, once it said so."""
+    stop_reason: Mapped[str | None] = mapped_column(String(20), default=None)
+    """Why it stopped: ``requested``, ``limit`` (max duration), ``stale``, ``room_deleted``."""
+    finalize_lease_until: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    """While a replica finalizes the media, no other one starts doing the same."""
+    finalize_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+
     created_at: Mapped[int] = mapped_column(BigInteger, default=now_ms)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now_ms, onupdate=now_ms)
+
+
+class RecordingTransitionModel(Base):
+    """Every status a recording went through, with when and why."""
+
+    __tablename__ = "meet_recording_transitions"
+    __table_args__ = (Index("ix_meet_recording_transitions_recording", "recording_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    recording_id: Mapped[str] = mapped_column(
+        String(200), ForeignKey("meet_recordings.recording_id", ondelete="CASCADE")
+    )
+    status: Mapped[str] = mapped_column(String(20))
+    at: Mapped[int] = mapped_column(BigInteger, default=now_ms)
+    details: Mapped[str | None] = mapped_column(Text, default=None)
 
 
 class RecordingSecretModel(Base):

@@ -1,0 +1,105 @@
+"""Where a recording's status change goes: the room's live event stream, the host's webhooks, and
+Litestar's event emitter for in-process listeners.
+
+The stream travels through Litestar's channels (in memory by default, Redis when configured), so a change
+made on one replica reaches viewers connected to another.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import msgspec
+from litestar.channels import ChannelsPlugin
+from litestar.channels.backends.memory import MemoryChannelsBackend
+
+from meet_embed.recordings.models import RecordingModel
+from meet_embed.recordings.schemas import to_wire
+
+__all__ = ("EVENT_NAMES", "RecordingEvents", "make_channels", "room_channel", "stream_topic")
+
+logger = logging.getLogger("meet_embed.events")
+
+EVENT_NAMES = {
+    "started": "meet.recording_started",
+    "updated": "meet.recording_updated",
+    "ended": "meet.recording_ended",
+}
+"""Names on Litestar's event emitter: ``@listener("meet.recording_ended")`` receives ``recording=``."""
+
+_TOPICS = {
+    "starting": "recordingStarting",
+    "active": "recordingStarted",
+    "ending": "recordingStopping",
+    "complete": "recordingStopped",
+    "limit_reached": "recordingStopped",
+    "failed": "recordingFailed",
+    "aborted": "recordingFailed",
+}
+
+
+def stream_topic(status: str) -> str:
+    """The live stream's event name for a status (the reference's in-meeting signal topics)."""
+    return _TOPICS.get(status, "recordingUpdated")
+
+
+def room_channel(room_id: str) -> str:
+    return f"meet-embed:room:{room_id}"
+
+
+def make_channels(redis_url: str | None) -> ChannelsPlugin:
+    if redis_url:
+        from litestar.channels.backends.redis import RedisChannelsPubSubBackend
+        from redis.asyncio import Redis
+
+        backend: Any = RedisChannelsPubSubBackend(redis=Redis.from_url(redis_url), key_prefix="MEET_EMBED")
+    else:
+        backend = MemoryChannelsBackend()
+    return ChannelsPlugin(
+        backend=backend,
+        arbitrary_channels_allowed=True,
+        subscriber_max_backlog=256,
+        subscriber_backlog_strategy="dropleft",
+    )
+
+
+class RecordingEvents:
+    def __init__(self, channels: ChannelsPlugin, webhooks: Any | None, spawn: Callable[..., Any]) -> None:
+        self.channels = channels
+        self.webhooks = webhooks
+        self._spawn = spawn
+        self.emit: Callable[..., None] | None = None
+        """Set to ``app.emit`` at start-up."""
+
+    @staticmethod
+    def _webhook_event(status: str) -> str:
+        if status in ("complete", "failed", "aborted", "limit_reached"):
+            return "recordingEnded"
+        return "recordingStarted" if status == "starting" else "recordingUpdated"
+
+    async def publish(self, recording: RecordingModel) -> None:
+        """Announce that ``recording`` reached its current status."""
+        wire = to_wire(recording)
+        data = msgspec.to_builtins(wire)
+        message = {"event": stream_topic(recording.status), "roomId": recording.room_id, "recording": data}
+        try:
+            await self.channels.wait_published(
+                msgspec.json.encode(message), [room_channel(recording.room_id)]
+            )
+        except Exception:
+            logger.exception(
+                "could not publish the status of %s to the room's stream", recording.recording_id
+            )
+        kind = self._webhook_event(recording.status)
+        if self.webhooks is not None:
+            self._spawn(self.webhooks.deliver(kind, data), name=f"webhook-{kind}-{recording.recording_id}")
+        if self.emit is not None:
+            name = {"recordingStarted": "started", "recordingUpdated": "updated", "recordingEnded": "ended"}[
+                kind
+            ]
+            try:
+                self.emit(EVENT_NAMES[name], recording=wire)
+            except Exception:
+                logger.exception("an in-process listener of %s failed", EVENT_NAMES[name])

@@ -1,0 +1,87 @@
+"""``GET /rooms/{roomId}/recording/events``: the room's recording state as Server-Sent Events.
+
+The current state comes first (``event: state``), then every change (``recordingStarting``,
+``recordingStarted``, ``recordingStopping``, ``recordingStopped``, ``recordingFailed``), with a comment
+line every 15 s so proxies keep the connection open. Every member of the room may listen, whatever the
+room's access setting: the indicator is for everyone in the meeting.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
+from typing import Any
+
+import msgspec
+from litestar import Controller, Request, get
+from litestar.di import NamedDependency
+from litestar.params import FromPath
+from litestar.response import ServerSentEvent, ServerSentEventMessage
+
+from meet_embed.auth.access import room_member_guard
+from meet_embed.events.bus import room_channel
+from meet_embed.openapi import errors
+from meet_embed.recordings.schemas import to_wire
+from meet_embed.runtime import MeetRuntime
+
+__all__ = ("RoomEventsController",)
+
+HEARTBEAT_SECONDS = 15.0
+
+
+class RoomEventsController(Controller):
+    path = "/rooms"
+    tags = ["Events"]
+
+    @get(
+        "/{room_id:str}/recording/events",
+        guards=[room_member_guard],
+        summary="Live recording state of a room (Server-Sent Events)",
+        description="`event: state` with `{roomId, recording}` (the running recording or null) at connect, "
+        "then one event per status change. Any member of the room, an administrator or the API key.",
+        responses=errors(401, 403, 404, 422),
+        security=[{"memberToken": []}, {"bearer": []}, {"apiKey": []}],
+    )
+    async def recording_events(
+        self, request: Request[Any, Any, Any], room_id: FromPath[str], meet: NamedDependency[MeetRuntime]
+    ) -> ServerSentEvent:
+        room_id = room_id.strip()
+        # Subscribe before reading the state, so no change can slip between the two.
+        subscriber = await meet.channels.subscribe([room_channel(room_id)])
+        current = await meet.control.running_in_room(room_id)
+        state = {"roomId": room_id, "recording": msgspec.to_builtins(to_wire(current)) if current else None}
+        return ServerSentEvent(
+            _events(meet, subscriber, state),
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
+
+
+async def _events(
+    meet: MeetRuntime, subscriber: Any, state: dict[str, Any]
+) -> AsyncIterator[ServerSentEventMessage]:
+    queue: asyncio.Queue[bytes] = asyncio.Queue()
+
+    async def pump() -> None:
+        async for item in subscriber.iter_events():
+            await queue.put(item)
+
+    task = asyncio.create_task(pump())
+    try:
+        yield ServerSentEventMessage(event="state", data=msgspec.json.encode(state).decode())
+        while True:
+            try:
+                item = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
+            except TimeoutError:
+                yield ServerSentEventMessage(comment="keep-alive")
+                continue
+            message = msgspec.json.decode(item)
+            yield ServerSentEventMessage(
+                event=message.pop("event", "message"), data=msgspec.json.encode(message).decode()
+            )
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
+        with contextlib.suppress(Exception):
+            await meet.channels.unsubscribe(subscriber)

@@ -1,0 +1,176 @@
+"""The embedded default capture backend: the moderator's browser records and uploads numbered chunks.
+
+Uploads are idempotent (the same chunk again replaces itself), resumable (``GET …/chunks`` says what
+arrived), size-limited, and only accepted from the moderator who started the recording (or the API key).
+Each chunk is in the store before it is acknowledged, so a server restart loses nothing that was confirmed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+
+from msgspec import Struct
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
+
+from meet_embed.db.base import now_ms
+from meet_embed.errors import ConflictError, MeetError
+from meet_embed.recorders.models import RecordingChunkModel
+from meet_embed.recordings.models import RecordingModel
+from meet_embed.rooms.models import RoomModel
+from meet_embed.runtime import MeetRuntime
+from meet_embed.storage import keys
+
+__all__ = ("MAX_SEQ", "BrowserCapture", "ChunkReceipt", "ChunkStatus", "chunk_status", "receive_chunk")
+
+logger = logging.getLogger("meet_embed.recorders")
+
+MAX_SEQ = 1_000_000
+
+
+class PayloadTooLarge(MeetError):
+    status_code = 413
+    error = "Payload Too Large"
+
+
+class ChunkReceipt(Struct, rename="camel"):
+    recording_id: str
+    seq: int
+    size: int
+    status: str
+    received: int
+    """How many chunks have arrived in all."""
+
+
+class ChunkStatus(Struct, rename="camel", omit_defaults=True):
+    recording_id: str
+    status: str
+    received: list[int]
+    bytes: int
+    final_seq: int | None = None
+
+
+class BrowserCapture:
+    name = "browser"
+    activates_on_start = False
+
+    async def start(self, recording: RecordingModel, room: RoomModel) -> None:
+        """Nothing to start server-side: the browser begins recording when it gets the recording id."""
+
+    async def stop(self, recording: RecordingModel) -> None:
+        """The browser learns of the stop from the room's event stream and sends its last chunk."""
+
+    async def close(self) -> None:
+        return None
+
+
+async def _limited(body: AsyncIterator[bytes], limit: int) -> AsyncIterator[bytes]:
+    size = 0
+    async for piece in body:
+        size += len(piece)
+        if size > limit:
+            raise PayloadTooLarge(f"A chunk may be at most {limit} bytes")
+        yield piece
+
+
+async def receive_chunk(
+    runtime: MeetRuntime,
+    recording: RecordingModel,
+    seq: int,
+    body: AsyncIterator[bytes],
+    *,
+    declared_length: int | None,
+    final: bool,
+) -> ChunkReceipt:
+    rid = recording.recording_id
+    if recording.status not in ("starting", "active", "ending"):
+        raise ConflictError(
+            f"Recording '{rid}' is not being captured (status: {recording.status})", error="Recording Error"
+        )
+    if recording.backend != "browser":
+        raise ConflictError(
+            f"Recording '{rid}' is captured by {recording.backend}, not by a browser", error="Recording Error"
+        )
+    config = runtime.config
+    if declared_length is not None and declared_length > config.max_chunk_bytes:
+        raise PayloadTooLarge(f"A chunk may be at most {config.max_chunk_bytes} bytes")
+    async with runtime.db.sessionmaker() as session:
+        others = await session.scalar(
+            select(func.coalesce(func.sum(RecordingChunkModel.size), 0)).where(
+                RecordingChunkModel.recording_id == rid, RecordingChunkModel.seq != seq
+            )
+        )
+    budget = config.max_recording_bytes - int(others or 0)
+    if budget <= 0 or (declared_length is not None and declared_length > budget):
+        if recording.status == "active":
+            await runtime.control.stop(recording, reason="size_limit")
+        raise PayloadTooLarge(
+            f"Recording '{rid}' reached the size limit of {config.max_recording_bytes} bytes"
+        )
+
+    key = keys.chunk_key(recording.room_id, rid, seq)
+    size = await runtime.store.put(key, _limited(body, min(config.max_chunk_bytes, budget)))
+    if size == 0:
+        raise MeetError("A chunk must not be empty", error="Recording Error")
+
+    now = now_ms()
+    async with runtime.db.sessionmaker() as session, session.begin():
+        try:
+            async with session.begin_nested():
+                session.add(RecordingChunkModel(recording_id=rid, seq=seq, size=size, received_at=now))
+        except IntegrityError:
+            # The same chunk again (a retry after a dropped connection): it replaced itself in the store.
+            await session.execute(
+                update(RecordingChunkModel)
+                .where(RecordingChunkModel.recording_id == rid, RecordingChunkModel.seq == seq)
+                .values(size=size, received_at=now)
+            )
+        values: dict[str, object] = {"last_activity_at": now}
+        if final:
+            values["final_seq"] = seq
+        await session.execute(
+            update(RecordingModel).where(RecordingModel.recording_id == rid).values(**values)
+        )
+        received = int(
+            await session.scalar(select(func.count()).where(RecordingChunkModel.recording_id == rid)) or 0
+        )
+
+    status = recording.status
+    if status == "starting":
+        moved = await runtime.control.transition(rid, "active", details=recording.details)
+        status = moved.status if moved else status
+    elif status == "ending":
+        await runtime.finalizer.maybe_finalize(rid)
+    if status == "active" and await _over_limit(runtime, recording):
+        current = await runtime.control.load(rid)
+        if current is not None and current.status == "active":
+            await runtime.control.stop(current, reason="limit")
+            status = "ending"
+    return ChunkReceipt(recording_id=rid, seq=seq, size=size, status=status, received=received)
+
+
+async def _over_limit(runtime: MeetRuntime, recording: RecordingModel) -> bool:
+    async with runtime.db.sessionmaker() as session:
+        limit = await session.scalar(
+            select(RoomModel.max_duration).where(RoomModel.room_id == recording.room_id)
+        )
+    return bool(limit) and now_ms() - recording.start_date >= int(limit or 0) * 1000
+
+
+async def chunk_status(runtime: MeetRuntime, recording: RecordingModel) -> ChunkStatus:
+    async with runtime.db.sessionmaker() as session:
+        rows = (
+            await session.execute(
+                select(RecordingChunkModel.seq, RecordingChunkModel.size)
+                .where(RecordingChunkModel.recording_id == recording.recording_id)
+                .order_by(RecordingChunkModel.seq)
+            )
+        ).all()
+    return ChunkStatus(
+        recording_id=recording.recording_id,
+        status=recording.status,
+        received=[r.seq for r in rows],
+        bytes=sum(r.size for r in rows),
+        final_seq=recording.final_seq,
+    )

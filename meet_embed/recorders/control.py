@@ -1,0 +1,196 @@
+"""The lifecycle of a recording: start, stop and every status change, persisted, timestamped, announced.
+
+Status changes are conditional updates (``… WHERE status IN (allowed previous statuses)``), so two
+replicas racing on the same recording cannot both move it, and the database's partial unique index keeps
+one running recording per room.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from msgspec import Struct
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+
+from meet_embed.auth.principal import Principal
+from meet_embed.db.base import now_ms
+from meet_embed.errors import ConflictError, MeetError, NotFoundError
+from meet_embed.ids import new_recording_id
+from meet_embed.recorders.base import CaptureError
+from meet_embed.recordings.models import IN_PROGRESS, RecordingModel, RecordingTransitionModel
+from meet_embed.rooms.models import RoomModel
+from meet_embed.rooms.schemas import Encoding, Layout
+from meet_embed.runtime import MeetRuntime
+
+__all__ = ("ALLOWED_FROM", "RecordingControl", "StartConfig", "StartRequest")
+
+logger = logging.getLogger("meet_embed.recorders")
+
+ALLOWED_FROM: dict[str, tuple[str, ...]] = {
+    "active": ("starting",),
+    "ending": ("starting", "active"),
+    "complete": ("ending",),
+    "limit_reached": ("ending",),
+    "failed": IN_PROGRESS,
+    "aborted": IN_PROGRESS,
+}
+
+
+class StartConfig(Struct, rename="camel", forbid_unknown_fields=True):
+    """Overrides of the room's recording settings for this one recording (as in the reference v3.6+)."""
+
+    layout: Layout | None = None
+    encoding: Encoding | None = None
+
+
+class StartRequest(Struct, rename="camel"):
+    room_id: str
+    config: StartConfig | None = None
+
+
+class RecordingError(MeetError):
+    error = "Recording Error"
+
+
+class RecordingControl:
+    def __init__(self, runtime: MeetRuntime) -> None:
+        self.runtime = runtime
+
+    # -- transitions ----------------------------------------------------------------------------------
+
+    async def transition(
+        self, recording_id: str, to: str, *, details: str | None = None, **values: Any
+    ) -> RecordingModel | None:
+        """Move a recording to ``to`` if its current status allows it; returns the updated row, or ``None``
+        when it had already moved on (another request or replica got there first)."""
+        now = now_ms()
+        changes: dict[str, Any] = {"status": to, "updated_at": now, **values}
+        if details is not None:
+            changes["details"] = details
+        if to in ("complete", "failed", "aborted", "limit_reached") and "end_date" not in changes:
+            changes["end_date"] = now
+        async with self.runtime.db.sessionmaker() as session, session.begin():
+            result = await session.execute(
+                update(RecordingModel)
+                .where(
+                    RecordingModel.recording_id == recording_id, RecordingModel.status.in_(ALLOWED_FROM[to])
+                )
+                .values(**changes)
+            )
+            if not result.rowcount:  # type: ignore[attr-defined]
+                return None
+            session.add(
+                RecordingTransitionModel(recording_id=recording_id, status=to, at=now, details=details)
+            )
+        row = await self.load(recording_id)
+        if row is not None:
+            await self.runtime.events.publish(row)
+        return row
+
+    async def load(self, recording_id: str) -> RecordingModel | None:
+        async with self.runtime.db.sessionmaker() as session:
+            return await session.get(RecordingModel, recording_id)
+
+    # -- start / stop ---------------------------------------------------------------------------------
+
+    async def start(self, request: StartRequest, principal: Principal) -> RecordingModel:
+        room_id = request.room_id.strip()
+        async with self.runtime.db.sessionmaker() as session:
+            room = await session.get(RoomModel, room_id)
+        if room is None:
+            raise NotFoundError(f"Room '{room_id}' does not exist", error="Room Error")
+        if not room.recording_enabled or room.status != "open":
+            raise MeetError(
+                f"Recording is disabled for room '{room_id}'", error="Recording Error", status_code=403
+            )
+        backend = self.runtime.capture
+        now = now_ms()
+        recording = RecordingModel(
+            recording_id=new_recording_id(room.room_id),
+            room_id=room.room_id,
+            room_name=room.room_name,
+            status="starting",
+            layout=(request.config.layout if request.config and request.config.layout else room.layout),
+            encoding=_builtin(request.config.encoding)
+            if request.config and request.config.encoding
+            else room.encoding,
+            start_date=now,
+            last_activity_at=now,
+            backend=backend.name,
+            owner_identity=principal.name if principal.kind == "member" else None,
+            details=f"Started by {principal.describe()}",
+        )
+        recording.egress_id = recording.recording_id.split("--")[1]
+        try:
+            async with self.runtime.db.sessionmaker() as session, session.begin():
+                session.add(recording)
+                await session.flush()
+                session.add(
+                    RecordingTransitionModel(recording_id=recording.recording_id, status="starting", at=now)
+                )
+        except IntegrityError:
+            raise ConflictError(
+                f"Room '{room.room_id}' is already being recorded", error="Recording Error"
+            ) from None
+        await self.runtime.events.publish(recording)
+        try:
+            await backend.start(recording, room)
+        except CaptureError as exc:
+            await self.transition(
+                recording.recording_id, "failed", error=str(exc), details="Capture did not start"
+            )
+            raise MeetError(
+                f"Recording in room '{room.room_id}' could not start: {exc}",
+                error="Recording Error",
+                status_code=503,
+            ) from exc
+        if backend.activates_on_start:
+            updated = await self.transition(
+                recording.recording_id, "active", egress_id=recording.egress_id, filename=recording.filename
+            )
+            return updated or recording
+        return recording
+
+    async def stop(
+        self, recording: RecordingModel, *, reason: str = "requested", by: str | None = None
+    ) -> RecordingModel:
+        rid = recording.recording_id
+        if recording.status == "starting":
+            # Nothing was captured yet: end it, and say so as the reference does for a starting egress.
+            await self.runtime.capture.stop(recording)
+            await self.transition(rid, "aborted", stop_reason=reason, details="Stopped while starting")
+            raise ConflictError(
+                f"Recording '{rid}' cannot be stopped while starting", error="Recording Error"
+            )
+        if recording.status != "active":
+            raise ConflictError(f"Recording '{rid}' is already stopped", error="Recording Error")
+        details = f"End reason: {'max duration reached' if reason == 'limit' else reason}" + (
+            f" by {by}" if by else ""
+        )
+        updated = await self.transition(
+            rid, "ending", stop_reason=reason, details=details, last_activity_at=now_ms()
+        )
+        if updated is None:
+            raise ConflictError(f"Recording '{rid}' is already stopped", error="Recording Error")
+        try:
+            await self.runtime.capture.stop(updated)
+        except CaptureError:
+            logger.exception("the capture backend could not stop %s; the sweep will finish it", rid)
+        await self.runtime.finalizer.maybe_finalize(rid)
+        return (await self.load(rid)) or updated
+
+    async def running_in_room(self, room_id: str) -> RecordingModel | None:
+        async with self.runtime.db.sessionmaker() as session:
+            return await session.scalar(
+                select(RecordingModel).where(
+                    RecordingModel.room_id == room_id, RecordingModel.status.in_(IN_PROGRESS)
+                )
+            )
+
+
+def _builtin(value: Any) -> Any:
+    import msgspec
+
+    return msgspec.to_builtins(value)
