@@ -78,6 +78,10 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             ],
         )
         handlers: list[Any] = [api, static_files_router()]
+        if self.config.recorder == "livekit":
+            from meet_embed.recorders.livekit import LiveKitWebhookController
+
+            handlers.append(LiveKitWebhookController)
         if self.config.admin_password:
             handlers.append(LoginController)
         return Router(

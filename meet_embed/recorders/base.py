@@ -23,6 +23,10 @@ class CaptureBackend(Protocol):
     """``True`` when ``start`` returns once capture runs (the recording becomes ``active`` right away);
     ``False`` when the first data marks it active (browser uploads)."""
 
+    confirms_start: bool
+    """``True`` when the backend reports capture running later (a webhook): the start request waits for it
+    up to ``start_timeout`` and fails with 503 otherwise, as the reference does."""
+
     async def start(self, recording: RecordingModel, room: RoomModel) -> None:
         """Begin capturing; may set ``recording.egress_id``/``filename``/``media_key``."""
 

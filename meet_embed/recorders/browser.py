@@ -54,6 +54,7 @@ class ChunkStatus(Struct, rename="camel", omit_defaults=True):
 class BrowserCapture:
     name = "browser"
     activates_on_start = False
+    confirms_start = False
 
     async def start(self, recording: RecordingModel, room: RoomModel) -> None:
         """Nothing to start server-side: the browser begins recording when it gets the recording id."""

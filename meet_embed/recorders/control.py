@@ -7,6 +7,7 @@ one running recording per room.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -146,12 +147,44 @@ class RecordingControl:
                 error="Recording Error",
                 status_code=503,
             ) from exc
-        if backend.activates_on_start:
-            updated = await self.transition(
-                recording.recording_id, "active", egress_id=recording.egress_id, filename=recording.filename
+        async with self.runtime.db.sessionmaker() as session, session.begin():
+            await session.execute(
+                update(RecordingModel)
+                .where(RecordingModel.recording_id == recording.recording_id)
+                .values(egress_id=recording.egress_id, filename=recording.filename)
             )
+        if backend.activates_on_start:
+            updated = await self.transition(recording.recording_id, "active")
             return updated or recording
+        if backend.confirms_start:
+            return await self._wait_active(recording)
         return recording
+
+    async def _wait_active(self, recording: RecordingModel) -> RecordingModel:
+        """Wait for the backend to report capture running (a webhook may reach any replica: poll the row)."""
+        rid = recording.recording_id
+        deadline = now_ms() + self.runtime.config.start_timeout * 1000
+        while now_ms() < deadline:
+            row = await self.load(rid)
+            if row is None or row.status != "starting":
+                if row is not None and row.status == "active":
+                    return row
+                raise MeetError(
+                    f"Recording '{rid}' did not start (status: {row.status if row else 'gone'})",
+                    error="Recording Error",
+                    status_code=503,
+                )
+            await asyncio.sleep(0.25)
+        await self.transition(rid, "failed", error="Timed out while starting")
+        try:
+            await self.runtime.capture.stop(recording)
+        except CaptureError:
+            logger.warning("could not stop the capture of %s after its start timed out", rid)
+        raise MeetError(
+            f"Recording in room '{recording.room_id}' timed out while starting",
+            error="Recording Error",
+            status_code=503,
+        )
 
     async def stop(
         self, recording: RecordingModel, *, reason: str = "requested", by: str | None = None
@@ -183,11 +216,12 @@ class RecordingControl:
 
     async def running_in_room(self, room_id: str) -> RecordingModel | None:
         async with self.runtime.db.sessionmaker() as session:
-            return await session.scalar(
+            row: RecordingModel | None = await session.scalar(
                 select(RecordingModel).where(
                     RecordingModel.room_id == room_id, RecordingModel.status.in_(IN_PROGRESS)
                 )
             )
+            return row
 
 
 def _builtin(value: Any) -> Any:

@@ -1,0 +1,220 @@
+"""Server-side capture with LiveKit Egress (extra ``livekit``).
+
+A RoomComposite egress records the LiveKit room of the same name into the bucket meet-embed reads (the
+egress service's own storage configuration must point there; ``livekit_filepath_prefix`` covers a
+``storage_url`` below the bucket root). LiveKit's signed webhooks (``egress_started``, ``egress_updated``,
+``egress_ended``) drive the recording's status; when the file is complete, meet-embed computes its CRC
+and poster and marks the recording ``complete``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from litestar import Controller, Request, post
+from litestar.di import NamedDependency
+
+from meet_embed.config import MeetEmbedConfig
+from meet_embed.db.base import now_ms
+from meet_embed.errors import AuthenticationError
+from meet_embed.media.poster import make_poster
+from meet_embed.recorders.base import CaptureError
+from meet_embed.recordings.models import RecordingModel
+from meet_embed.rooms.models import RoomModel
+from meet_embed.runtime import MeetRuntime
+from meet_embed.storage import keys
+
+__all__ = ("LiveKitCapture", "LiveKitWebhookController", "egress_status")
+
+logger = logging.getLogger("meet_embed.livekit")
+
+_STATUS = {
+    0: "starting",
+    1: "active",
+    2: "ending",
+    3: "complete",
+    4: "failed",
+    5: "aborted",
+    6: "limit_reached",
+}
+
+
+def egress_status(value: int) -> str:
+    """LiveKit's ``EgressStatus`` as a recording status (the reference's ``extractOpenViduStatus``)."""
+    return _STATUS.get(int(value), "failed")
+
+
+class LiveKitCapture:
+    name = "livekit"
+    activates_on_start = False
+    confirms_start = True
+
+    def __init__(self, config: MeetEmbedConfig) -> None:
+        self.config = config
+        self._api: Any = None
+
+    def _client(self) -> Any:
+        if self._api is None:
+            from livekit import api
+
+            self._api = api.LiveKitAPI(
+                url=self.config.livekit_url,
+                api_key=self.config.livekit_api_key,
+                api_secret=self.config.livekit_api_secret,
+            )
+        return self._api
+
+    def filepath(self, recording: RecordingModel) -> str:
+        filename = f"{recording.room_id}--{recording.recording_id.rsplit('--', 1)[-1]}.mp4"
+        return self.config.livekit_filepath_prefix + keys.media_key(recording.room_id, filename)
+
+    async def start(self, recording: RecordingModel, room: RoomModel) -> None:
+        from livekit import api
+
+        encoding = recording.encoding
+        request = api.RoomCompositeEgressRequest(
+            room_name=recording.room_id,
+            layout=recording.layout or "grid",
+            file_outputs=[
+                api.EncodedFileOutput(
+                    file_type=api.EncodedFileType.MP4,
+                    filepath=self.filepath(recording),
+                    disable_manifest=True,
+                )
+            ],
+        )
+        if isinstance(encoding, str):
+            request.preset = getattr(
+                api.EncodingOptionsPreset, encoding, api.EncodingOptionsPreset.H264_720P_30
+            )
+        elif isinstance(encoding, dict):
+            video, audio = encoding.get("video", {}), encoding.get("audio", {})
+            request.advanced.CopyFrom(
+                api.EncodingOptions(
+                    width=video.get("width", 1280),
+                    height=video.get("height", 720),
+                    framerate=video.get("framerate", 30),
+                    video_bitrate=video.get("bitrate", 3000),
+                    key_frame_interval=video.get("keyFrameInterval", 4),
+                    depth=video.get("depth", 24),
+                    audio_bitrate=audio.get("bitrate", 128),
+                    audio_frequency=audio.get("frequency", 44100),
+                )
+            )
+        try:
+            info = await self._client().egress.start_room_composite_egress(request)
+        except Exception as exc:
+            raise CaptureError(f"LiveKit refused to start the egress: {exc}") from exc
+        recording.egress_id = info.egress_id
+        recording.filename = self.filepath(recording).rsplit("/", 1)[-1]
+
+    async def stop(self, recording: RecordingModel) -> None:
+        from livekit import api
+
+        if not recording.egress_id:
+            return
+        try:
+            await self._client().egress.stop_egress(api.StopEgressRequest(egress_id=recording.egress_id))
+        except Exception as exc:
+            raise CaptureError(f"LiveKit could not stop the egress: {exc}") from exc
+
+    async def close(self) -> None:
+        if self._api is not None:
+            await self._api.aclose()
+            self._api = None
+
+
+class LiveKitWebhookController(Controller):
+    path = "/livekit"
+    include_in_schema = False
+
+    @post("/webhook", status_code=200)
+    async def livekit_webhook(
+        self, request: Request[Any, Any, Any], meet: NamedDependency[MeetRuntime]
+    ) -> dict[str, str]:
+        from livekit import api
+
+        body = (await request.body()).decode()
+        token = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+        receiver = api.WebhookReceiver(
+            api.TokenVerifier(meet.config.livekit_api_key, meet.config.livekit_api_secret)
+        )
+        try:
+            event = receiver.receive(body, token)
+        except Exception:
+            raise AuthenticationError("Invalid LiveKit webhook signature") from None
+        if event.event in ("egress_started", "egress_updated", "egress_ended") and event.HasField(
+            "egress_info"
+        ):
+            await handle_egress(meet, event.egress_info)
+        return {"status": "ok"}
+
+
+async def handle_egress(runtime: MeetRuntime, info: Any) -> None:
+    """Follow an egress' status into its recording (ignores egresses that are not ours)."""
+    from sqlalchemy import select
+
+    async with runtime.db.sessionmaker() as session:
+        recording = await session.scalar(
+            select(RecordingModel).where(RecordingModel.egress_id == info.egress_id)
+        )
+    if recording is None:
+        return
+    status = egress_status(info.status)
+    control = runtime.control
+    rid = recording.recording_id
+    error = info.error or None
+    if status == "active":
+        await control.transition(rid, "active", last_activity_at=now_ms())
+    elif status == "ending":
+        await control.transition(rid, "ending", last_activity_at=now_ms())
+    elif status in ("complete", "limit_reached"):
+        result = info.file_results[0] if len(info.file_results) else None
+        if result is None:
+            await control.transition(rid, "failed", error="The egress ended without a file")
+            return
+        if recording.status == "active":
+            await control.transition(rid, "ending", last_activity_at=now_ms())
+        runtime.spawn(_complete_from_file(runtime, rid, result, status), name=f"egress-file-{rid}")
+    elif status in ("failed", "aborted"):
+        await control.transition(rid, status, error=error, error_code=info.error_code or None)
+
+
+async def _complete_from_file(runtime: MeetRuntime, recording_id: str, result: Any, final: str) -> None:
+    """CRC and poster from the egress' file, then the recording is complete (or limit_reached)."""
+    prefix = runtime.config.livekit_filepath_prefix
+    media_key = result.filename.removeprefix(prefix)
+    async with runtime.db.sessionmaker() as session:
+        recording = await session.get(RecordingModel, recording_id)
+    if recording is None:
+        return
+    crc = 0
+    size = 0
+    with tempfile.TemporaryDirectory(prefix="meet-egress-") as tmp:
+        local = Path(tmp) / "egress.mp4"
+        with local.open("wb") as out:
+            async for chunk in await runtime.store.stream(media_key):
+                crc = zlib.crc32(chunk, crc)
+                size += len(chunk)
+                await asyncio.to_thread(out.write, chunk)
+        poster = await asyncio.to_thread(make_poster, local)
+    poster_key = None
+    if poster:
+        poster_key = keys.poster_key(recording.room_id, recording_id)
+        await runtime.store.put(poster_key, poster, content_type="image/jpeg")
+    await runtime.control.transition(
+        recording_id,
+        final,
+        media_key=media_key,
+        filename=media_key.rsplit("/", 1)[-1],
+        content_type="video/mp4",
+        size=size,
+        duration=round(result.duration / 1e9, 3) if result.duration else 0.0,
+        crc32=crc,
+        poster_key=poster_key,
+    )
