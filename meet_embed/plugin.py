@@ -11,7 +11,7 @@ from litestar.config.app import AppConfig
 from litestar.params import FromPath
 from litestar.plugins import CLIPlugin, InitPlugin
 
-from meet_embed.auth.routes import TokenController
+from meet_embed.auth.routes import MeController, TokenController
 from meet_embed.config import MeetEmbedConfig
 from meet_embed.dependencies import dependencies
 from meet_embed.errors import NotFoundError, exception_handlers
@@ -71,6 +71,7 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             route_handlers=[
                 RoomsController,
                 TokenController,
+                MeController,
                 RoomEventsController,
                 RecordingsController,
                 RecordingControlController,

@@ -1,21 +1,23 @@
-"""``POST /rooms/{roomId}/token``: a room link's secret in, a member token out."""
+"""Member tokens for room link secrets (`POST /rooms/{roomId}/token`) and `GET /me`."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from litestar import Controller, post
+from litestar import Controller, get, post
 from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
+from litestar.params import FromPath, JSONBody, QueryParameter
 from msgspec import Meta, Struct
 
-from meet_embed.auth.principal import MemberRole
-from meet_embed.errors import MeetError
+from meet_embed.auth.access import permissions_for
+from meet_embed.auth.guards import require_authenticated
+from meet_embed.auth.principal import MemberRole, Permissions, Principal
+from meet_embed.errors import AuthorizationError, MeetError
 from meet_embed.ids import is_secret
 from meet_embed.openapi import errors
 from meet_embed.rooms.service import RoomError, RoomsService
 
-__all__ = ("TokenController", "TokenRequest", "TokenResponse")
+__all__ = ("MeController", "TokenController", "TokenRequest", "TokenResponse")
 
 
 class TokenRequest(Struct, rename="camel"):
@@ -62,4 +64,89 @@ class TokenController(Controller):
         claims = tokens.verify_sync(token)
         return TokenResponse(
             token=token, role=role, room_id=claims.room_id, expires_at=claims.expires_at * 1000
+        )
+
+
+class PrincipalInfo(Struct, rename="camel", omit_defaults=True):
+    kind: str
+    name: str | None = None
+    display_name: str | None = None
+    room_id: str | None = None
+    role: MemberRole | None = None
+
+
+class RoomInfo(Struct, rename="camel"):
+    room_id: str
+    room_name: str
+    recording_enabled: bool
+    allow_access_to: str
+    status: str
+
+
+class PermissionsInfo(Struct):
+    retrieve: bool
+    delete: bool
+    share: bool
+    record: bool
+
+
+class MeInfo(Struct):
+    principal: PrincipalInfo
+    permissions: PermissionsInfo
+    room: RoomInfo | None = None
+
+
+class MeController(Controller):
+    path = "/me"
+    tags = ["Auth"]
+
+    @get(
+        "/",
+        guards=[require_authenticated],
+        summary="Who is asking, and what they may do in a room",
+        description="For user interfaces deciding which actions to show (the server still checks each "
+        "request). A member token describes its own room; `roomId` picks a room for administrators and API "
+        "keys.",
+        responses=errors(401, 403, 404, 422),
+        security=[{"memberToken": []}, {"bearer": []}, {"apiKey": []}],
+    )
+    async def me(
+        self,
+        principal: NamedDependency[Principal],
+        rooms: NamedDependency[RoomsService],
+        room_id: Annotated[str | None, QueryParameter(name="roomId", max_length=200)] = None,
+    ) -> MeInfo:
+        if principal.kind == "member":
+            if room_id is not None and room_id.strip() != principal.room_id:
+                raise AuthorizationError()
+            room_id = principal.room_id
+        room = await rooms.get(room_id) if room_id else None
+        permissions = permissions_for(principal, room.allow_access_to if room else "admin")
+        if room is not None and not room.recording_enabled:
+            permissions = Permissions(
+                retrieve=permissions.retrieve,
+                delete=permissions.delete,
+                share=permissions.share,
+                record=False,
+            )
+        return MeInfo(
+            principal=PrincipalInfo(
+                kind=principal.kind,
+                name=principal.name or None,
+                display_name=principal.display_name,
+                room_id=principal.room_id,
+                role=principal.role,
+            ),
+            permissions=PermissionsInfo(
+                **{f: getattr(permissions, f) for f in ("retrieve", "delete", "share", "record")}
+            ),
+            room=RoomInfo(
+                room_id=room.room_id,
+                room_name=room.room_name,
+                recording_enabled=room.recording_enabled,
+                allow_access_to=room.allow_access_to,
+                status=room.status,
+            )
+            if room
+            else None,
         )
