@@ -8,6 +8,7 @@ Claims: ``sub`` (participant identity), ``name``, ``roomId``, ``role`` (``modera
 from __future__ import annotations
 
 import asyncio
+import secrets
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -93,7 +94,7 @@ class MemberTokens:
             raise ValueError("not a valid room id")
         now = int(time.time())
         claims: dict[str, Any] = {
-            "sub": identity or f"{role}-{now}",
+            "sub": identity or f"{role}-{secrets.token_hex(5)}",
             "roomId": room_id,
             "role": role,
             "iat": now,
