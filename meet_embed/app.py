@@ -30,12 +30,34 @@ def create_app(config: MeetEmbedConfig | None = None, **litestar_options: Any) -
             path=f"{config.path}/docs",
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
-        "logging_config": LoggingConfig(
-            root={"level": "INFO", "handlers": ["queue_listener"]},
-            log_exceptions="debug",
-            disable_stack_trace={401, 403, 404, 405, 409, 416, 422},
-        ),
+        "logging_config": _logging(config),
     }
     options.update(litestar_options)
     options["plugins"] = [plugin, *options.get("plugins", [])]
     return Litestar(**options)
+
+
+def _logging(config: MeetEmbedConfig) -> LoggingConfig:
+    formatter = (
+        {"()": "meet_embed.logs.JsonFormatter"}
+        if config.log_format == "json"
+        else {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    )
+    return LoggingConfig(
+        root={"level": "INFO", "handlers": ["queue_listener"]},
+        formatters={"standard": formatter},
+        filters={"request_id": {"()": "meet_embed.logs.RequestIdFilter"}},
+        handlers={
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "standard",
+                "filters": ["request_id"],
+            },
+            "queue_listener": {
+                "class": "litestar.logging.standard.QueueListenerHandler",
+                "handlers": ["cfg://handlers.console"],
+            },
+        },
+        log_exceptions="debug",
+        disable_stack_trace={401, 403, 404, 405, 409, 413, 416, 422, 429},
+    )

@@ -357,6 +357,34 @@ def token(
     _emit(as_json, result, lambda: click.echo(result["token"]))
 
 
+# -- retention -----------------------------------------------------------------------------------------
+
+
+@meet_group.command()
+@click.option("--dry-run", is_flag=True, help="List what would be deleted, delete nothing.")
+@json_option
+@click.pass_context
+def retention(ctx: click.Context, dry_run: bool, as_json: bool) -> None:
+    """Delete recordings older than their room's retention (or the global default) now."""
+    from meet_embed.ops.retention import run_retention
+
+    config = _config(ctx)
+
+    async def go() -> Any:
+        async with _runtime(config) as runtime:
+            return await run_retention(runtime, dry_run=dry_run)
+
+    report = _run(go())
+
+    def human() -> None:
+        verb = "would delete" if dry_run else "deleted"
+        click.echo(f"{verb} {len(report.recordings)} recording(s)")
+        for run in report.recordings:
+            click.echo(f"  {run.recording_id}  (room {run.room_id}, kept {run.retention_days} day(s))")
+
+    _emit(as_json, report, human)
+
+
 # -- config --------------------------------------------------------------------------------------------
 
 

@@ -176,6 +176,13 @@ class MeetEmbedConfig:
     """Seconds between sweeps (stale recordings, unfinished finalizations, pending deletions), run by one
     replica at a time."""
 
+    retention_days: int | None = None
+    """Default for rooms without a retention setting of their own: recordings older than this many days
+    are deleted. ``None`` (default): kept forever."""
+
+    retention_interval: int = 3600
+    """Seconds between retention runs (one replica at a time)."""
+
     redis_url: str | None = None
     """``redis://…``: live recording events cross replicas through Redis (extra ``redis``). Default: in memory
     (one process)."""
@@ -199,6 +206,22 @@ class MeetEmbedConfig:
     livekit_filepath_prefix: str = ""
     """Prefix of the egress file path inside the bucket, when ``storage_url`` points below the bucket root
     (``s3://bucket/meet`` → ``meet/``); egress then writes where meet-embed reads."""
+
+    rate_limit_tokens: int = 30
+    """Member tokens one client address may obtain per minute (``POST /rooms/{roomId}/token``)."""
+
+    rate_limit_secrets: int = 600
+    """Requests with a share secret one client address may make per minute (a player's range requests
+    count too, hence the generous default)."""
+
+    rate_limit_login: int = 10
+    """Administrator sign-in attempts one client address may make per minute."""
+
+    metrics_path: str | None = "/metrics"
+    """Where Prometheus metrics are served under ``path``; ``None`` turns the endpoint off."""
+
+    log_format: Literal["text", "json"] = "text"
+    """Standalone app: ``json`` writes one JSON object per log line (with the request id)."""
 
     frame_ancestors: Sequence[str] = ()
     """Origins allowed to show meet-embed's pages in an iframe (``frame-ancestors``), e.g.
@@ -231,6 +254,8 @@ class MeetEmbedConfig:
             self.is_user = _hook_from_string(self.is_user)
         if self.public_url:
             self.public_url = self.public_url.rstrip("/")
+        if self.retention_days is not None and self.retention_days < 0:
+            raise ConfigError("retention_days must be 0 or more (or unset)")
         if self.recorder == "livekit" and not (
             self.livekit_url and self.livekit_api_key and self.livekit_api_secret
         ):
@@ -245,6 +270,10 @@ class MeetEmbedConfig:
             "stale_after",
             "finalize_grace",
             "sweep_interval",
+            "retention_interval",
+            "rate_limit_tokens",
+            "rate_limit_secrets",
+            "rate_limit_login",
         ):
             if getattr(self, name) <= 0:
                 raise ConfigError(f"{name} must be a positive number")

@@ -10,6 +10,8 @@ from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from meet_embed.audit.service import Actor, RequestAudit
+from meet_embed.auth.access import ACCESS_KEY, RecordingAccess
 from meet_embed.auth.principal import Principal
 from meet_embed.auth.resolver import get_principal
 from meet_embed.recordings.service import RecordingsService
@@ -50,6 +52,15 @@ async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
     return await get_principal(request)
 
 
+async def provide_audit(request: Request[Any, Any, Any], meet: NamedDependency[MeetRuntime]) -> RequestAudit:
+    access = request.scope.get(ACCESS_KEY)
+    if isinstance(access, RecordingAccess):
+        actor = Actor.of(access.principal, access.via)
+    else:
+        actor = Actor.of(await get_principal(request))
+    return RequestAudit(meet.audit, actor, request.client.host if request.client else None)
+
+
 dependencies = {
     "meet": Provide(provide_runtime, sync_to_thread=False),
     "meet_session": Provide(provide_session),
@@ -57,4 +68,5 @@ dependencies = {
     "recordings": Provide(provide_recordings, sync_to_thread=False),
     "base_url": Provide(provide_base_url, sync_to_thread=False),
     "principal": Provide(provide_principal),
+    "audit": Provide(provide_audit),
 }

@@ -162,9 +162,14 @@ def _http_handler(request: Request[Any, Any, Any], exc: HTTPException) -> Respon
     if status >= 500:
         return _internal_handler(request, exc)
     message = exc.detail or _HTTP_NAMES.get(status, "Error")
+    headers = dict(exc.headers or {})
     if isinstance(exc, NotAuthorizedException):
         message = "Unauthorized" if exc.detail in ("", "Unauthorized") else exc.detail
-    return _json({"error": _HTTP_NAMES.get(status, "Error"), "message": message}, status, exc.headers)
+    if isinstance(exc, TooManyRequestsException):
+        message = "Too many requests; try again later"
+        reset = next((v for k, v in headers.items() if k.lower() == "ratelimit-reset"), None)
+        headers["Retry-After"] = str(reset or 60)
+    return _json({"error": _HTTP_NAMES.get(status, "Error"), "message": message}, status, headers)
 
 
 def _internal_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:

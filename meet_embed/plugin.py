@@ -6,17 +6,23 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
-from litestar import Litestar, Router, route
+from litestar import Controller, Litestar, Router, route
 from litestar.config.app import AppConfig
 from litestar.params import FromPath
 from litestar.plugins import CLIPlugin, InitPlugin
+from litestar.stores.registry import StoreRegistry
 
+from meet_embed.audit.routes import AuditController
 from meet_embed.auth.routes import MeController, TokenController
 from meet_embed.config import MeetEmbedConfig
 from meet_embed.dependencies import dependencies
 from meet_embed.errors import NotFoundError, exception_handlers
 from meet_embed.events.routes import RoomEventsController
+from meet_embed.logs import RequestIdMiddleware
 from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
+from meet_embed.ops.health import HealthController
+from meet_embed.ops.metrics import metrics_controller, prometheus_config
+from meet_embed.ops.ratelimit import STORE_NAME, RateLimits, make_store
 from meet_embed.recorders.routes import RecordingControlController
 from meet_embed.recordings.routes import RecordingsController
 from meet_embed.rooms.routes import RoomsController
@@ -56,6 +62,11 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
 
     def on_app_init(self, app_config: AppConfig) -> AppConfig:
         app_config.route_handlers.append(self.router())
+        stores = app_config.stores
+        if isinstance(stores, StoreRegistry):
+            stores.register(STORE_NAME, make_store(self.config.redis_url), allow_override=True)
+        else:
+            app_config.stores = {**(stores or {}), STORE_NAME: make_store(self.config.redis_url)}
         app_config.lifespan.append(self.lifespan)
         openapi = app_config.openapi_config
         if openapi is not None:
@@ -66,30 +77,35 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
         return app_config
 
     def router(self) -> Router:
+        limits = RateLimits(self.config)
         api = Router(
             path="/api/v1",
             route_handlers=[
                 RoomsController,
-                TokenController,
+                _with_middleware(TokenController, limits.tokens.middleware),
                 MeController,
                 RoomEventsController,
-                RecordingsController,
+                _with_middleware(RecordingsController, limits.secrets.middleware),
                 RecordingControlController,
+                AuditController,
                 api_not_found,
             ],
         )
-        handlers: list[Any] = [api, static_files_router()]
+        handlers: list[Any] = [api, static_files_router(), HealthController]
+        if self.config.metrics_path:
+            handlers.append(metrics_controller(self.config.metrics_path))
         if self.config.recorder == "livekit":
             from meet_embed.recorders.livekit import LiveKitWebhookController
 
             handlers.append(LiveKitWebhookController)
         if self.config.admin_password:
-            handlers.append(LoginController)
+            handlers.append(_with_middleware(LoginController, limits.login.middleware))
         return Router(
             path=self.config.path or "/",
             route_handlers=handlers,
             dependencies=dependencies,
             exception_handlers=exception_handlers,
+            middleware=[RequestIdMiddleware(), prometheus_config().middleware],
         )
 
     @asynccontextmanager
@@ -107,6 +123,16 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
         from meet_embed.cli import meet_group
 
         cli.add_command(meet_group, "meet")
+
+
+def _with_middleware(controller: type[Controller], *middleware: Any) -> type[Controller]:
+    """The controller with extra middleware, as a subclass: limits come from this plugin's config."""
+    declared = next(
+        (c.__dict__["middleware"] for c in controller.__mro__ if "middleware" in c.__dict__), None
+    )
+    existing = list(declared) if isinstance(declared, (list, tuple)) else []
+    attributes: dict[str, Any] = {"middleware": [*existing, *middleware]}
+    return type(controller.__name__, (controller,), attributes)
 
 
 def find_plugin(app: Any) -> MeetEmbedPlugin | None:

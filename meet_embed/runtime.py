@@ -90,6 +90,10 @@ class MeetRuntime:
         self.finalizer = Finalizer(self)
         self.sweeper = Sweeper(self)
 
+        from meet_embed.audit.service import AuditLog
+
+        self.audit = AuditLog(self.db.sessionmaker, self.signer)
+
     @classmethod
     def create(cls, config: MeetEmbedConfig) -> MeetRuntime:
         secret_key = config.resolved_secret_key()
@@ -123,6 +127,9 @@ class MeetRuntime:
             await self.channels.__aenter__()
             self._channels_open = True
             self.spawn(self.sweeper.run_forever(), name="meet-embed-sweep")
+            from meet_embed.ops.retention import retention_loop
+
+            self.spawn(retention_loop(self, self.sweeper.holder), name="meet-embed-retention")
 
     async def shutdown(self) -> None:
         for task in list(self._tasks):

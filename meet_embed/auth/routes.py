@@ -9,6 +9,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 from msgspec import Meta, Struct
 
+from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.access import permissions_for
 from meet_embed.auth.guards import require_authenticated
 from meet_embed.auth.principal import MemberRole, Permissions, Principal
@@ -48,7 +49,11 @@ class TokenController(Controller):
         security=[],
     )
     async def issue_member_token(
-        self, room_id: FromPath[str], data: JSONBody[TokenRequest], rooms: NamedDependency[RoomsService]
+        self,
+        room_id: FromPath[str],
+        data: JSONBody[TokenRequest],
+        rooms: NamedDependency[RoomsService],
+        audit: NamedDependency[RequestAudit],
     ) -> TokenResponse:
         if not is_secret(data.secret):
             raise RoomError(f"Secret is not recognized for room '{room_id}'")
@@ -62,6 +67,11 @@ class TokenController(Controller):
             room_id.strip(), role, identity=data.participant_identity, name=data.participant_name
         )
         claims = tokens.verify_sync(token)
+        await audit(
+            "token_issued",
+            room_id=claims.room_id,
+            details={"role": role, "identity": claims.identity, "name": claims.name},
+        )
         return TokenResponse(
             token=token, role=role, room_id=claims.room_id, expires_at=claims.expires_at * 1000
         )

@@ -1,5 +1,6 @@
 """Every table meet-embed owns, imported in one place for migrations and schema checks."""
 
+from meet_embed.audit.models import AuditEntryModel
 from meet_embed.db.base import Base
 from meet_embed.db.leases import LeaseModel
 from meet_embed.recorders.models import RecordingChunkModel
@@ -8,6 +9,7 @@ from meet_embed.rooms.models import RoomModel
 from meet_embed.storage.models import PendingDeletionModel
 
 __all__ = (
+    "AuditEntryModel",
     "Base",
     "LeaseModel",
     "PendingDeletionModel",

@@ -82,6 +82,9 @@ class WebhookSender:
             await asyncio.sleep(delay)
             delay *= 2
         self.failures += 1
+        from meet_embed.ops.metrics import WEBHOOK_FAILURES
+
+        WEBHOOK_FAILURES.inc()
         logger.warning(
             "webhook %s to %s failed after %d attempts: %s", event, self.url, self._retries + 1, problem
         )

@@ -12,13 +12,14 @@ import logging
 from typing import Any
 
 from msgspec import Struct
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from meet_embed.auth.principal import Principal
 from meet_embed.db.base import now_ms
 from meet_embed.errors import ConflictError, MeetError, NotFoundError
 from meet_embed.ids import new_recording_id
+from meet_embed.ops.metrics import ACTIVE_RECORDINGS
 from meet_embed.recorders.base import CaptureError
 from meet_embed.recordings.models import IN_PROGRESS, RecordingModel, RecordingTransitionModel
 from meet_embed.rooms.models import RoomModel
@@ -88,7 +89,17 @@ class RecordingControl:
         row = await self.load(recording_id)
         if row is not None:
             await self.runtime.events.publish(row)
+        await self.count_active()
         return row
+
+    async def count_active(self) -> int:
+        """Refresh the ``meet_embed_active_recordings`` gauge from the database (all replicas' recordings)."""
+        async with self.runtime.db.sessionmaker() as session:
+            count = int(
+                await session.scalar(select(func.count()).where(RecordingModel.status.in_(IN_PROGRESS))) or 0
+            )
+        ACTIVE_RECORDINGS.set(count)
+        return count
 
     async def load(self, recording_id: str) -> RecordingModel | None:
         async with self.runtime.db.sessionmaker() as session:
@@ -136,6 +147,7 @@ class RecordingControl:
                 f"Room '{room.room_id}' is already being recorded", error="Recording Error"
             ) from None
         await self.runtime.events.publish(recording)
+        await self.count_active()
         try:
             await backend.start(recording, room)
         except CaptureError as exc:

@@ -17,6 +17,7 @@ from sqlalchemy import delete, select, update
 from meet_embed.db.base import now_ms
 from meet_embed.media.probe import NotMedia
 from meet_embed.media.remux import remux_for_playback
+from meet_embed.ops.metrics import FINALIZE_SECONDS
 from meet_embed.recorders.models import RecordingChunkModel
 from meet_embed.recordings.ingest import store_media_file
 from meet_embed.recordings.models import RecordingModel, RecordingTransitionModel
@@ -92,6 +93,11 @@ class Finalizer:
         row = await self._claim(recording_id)
         if row is None:
             return None
+        with FINALIZE_SECONDS.time():
+            return await self._finalize(row)
+
+    async def _finalize(self, row: RecordingModel) -> str | None:
+        recording_id = row.recording_id
         control = self.runtime.control
         try:
             async with self.runtime.db.sessionmaker() as session:

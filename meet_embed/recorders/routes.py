@@ -8,6 +8,7 @@ from litestar import Controller, Request, Response, get, post, put
 from litestar.di import NamedDependency, Provide
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.access import (
     ACCESS_KEY,
     RecordingAccess,
@@ -54,11 +55,13 @@ class RecordingControlController(Controller):
         meet: NamedDependency[MeetRuntime],
         principal: NamedDependency[Principal],
         base_url: NamedDependency[str],
+        audit: NamedDependency[RequestAudit],
     ) -> Response[Recording]:
         room_id = check_room_id(data.room_id)
         if principal.kind == "member" and principal.room_id != room_id:
             raise AuthorizationError()
         recording = await meet.control.start(data, principal)
+        await audit("start", recording_id=recording.recording_id)
         location = meet.api_url(base_url, f"/recordings/{recording.recording_id}")
         return Response(to_wire(recording), status_code=201, headers={"Location": location})
 
@@ -77,8 +80,10 @@ class RecordingControlController(Controller):
         access: NamedDependency[RecordingAccess],
         meet: NamedDependency[MeetRuntime],
         base_url: NamedDependency[str],
+        audit: NamedDependency[RequestAudit],
     ) -> Response[Recording]:
         stopped = await meet.control.stop(access.recording, by=access.principal.describe())
+        await audit("stop", recording_id=stopped.recording_id)
         location = meet.api_url(base_url, f"/recordings/{stopped.recording_id}")
         return Response(to_wire(stopped), status_code=202, headers={"Location": location})
 

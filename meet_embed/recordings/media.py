@@ -18,6 +18,7 @@ from litestar.response import Redirect, Stream
 from werkzeug.http import http_date, parse_date, parse_etags, parse_if_range_header, parse_range_header
 
 from meet_embed.errors import ConflictError, MeetError, NotFoundError, UnprocessableError
+from meet_embed.ops.metrics import MEDIA_BYTES
 from meet_embed.recordings.models import RecordingModel
 from meet_embed.runtime import MeetRuntime
 from meet_embed.storage.store import DEFAULT_READ_CHUNK, ObjectNotFound
@@ -170,7 +171,22 @@ async def media_response(
         raise MeetError(
             "The media store is unavailable", error="Service Unavailable", status_code=503
         ) from exc
-    return Stream(body, status_code=status, headers=headers, media_type=media_type)
+    return Stream(
+        _counted(body, "download" if download else "play"),
+        status_code=status,
+        headers=headers,
+        media_type=media_type,
+    )
+
+
+async def _counted(body: Any, kind: str) -> Any:
+    sent = 0
+    try:
+        async for chunk in body:
+            sent += len(chunk)
+            yield chunk
+    finally:
+        MEDIA_BYTES.labels(kind).inc(sent)
 
 
 async def _nothing() -> Any:

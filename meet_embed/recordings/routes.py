@@ -12,6 +12,7 @@ from litestar.response import Stream
 from msgspec import Struct
 from sqlalchemy import select, update
 
+from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.access import (
     ACCESS_KEY,
     MEDIA_TOKEN_PARAM,
@@ -26,6 +27,7 @@ from meet_embed.auth.access import (
 from meet_embed.errors import MeetError, NotFoundError, UnprocessableError
 from meet_embed.ids import is_room_id, room_of_recording
 from meet_embed.openapi import errors
+from meet_embed.ops.metrics import MEDIA_BYTES
 from meet_embed.pagination import parse_max_items
 from meet_embed.recordings.archive import ZipArchive, ensure_crc
 from meet_embed.recordings.media import media_response
@@ -82,6 +84,12 @@ RecordingIds = Annotated[
     str,
     QueryParameter(name="recordingIds", max_length=120_000, description="Comma-separated recording ids"),
 ]
+
+
+def _starts_viewing(request: Request[Any, Any, Any]) -> bool:
+    """A player's first request: no range, or a range from the first byte (seeks come later)."""
+    header = request.headers.get("range")
+    return header is None or header.replace(" ", "").startswith("bytes=0-")
 
 
 class RecordingsController(Controller):
@@ -152,10 +160,13 @@ class RecordingsController(Controller):
         self,
         recordings: NamedDependency[RecordingsService],
         listing: NamedDependency[ListScope],
+        audit: NamedDependency[RequestAudit],
         recording_ids: RecordingIds,
     ) -> Response[BulkDeleteResult]:
         ids = parse_ids(recording_ids)
         deleted, failed = await recordings.bulk_delete(ids, listing.room_id)
+        for recording_id in deleted:
+            await audit("delete", recording_id=recording_id, details={"bulk": True})
         if not failed:
             return Response(BulkDeleteResult(message="All recordings deleted successfully", deleted=deleted))
         return Response(
@@ -185,6 +196,7 @@ class RecordingsController(Controller):
         self,
         recordings: NamedDependency[RecordingsService],
         listing: NamedDependency[ListScope],
+        audit: NamedDependency[RequestAudit],
         recording_ids: RecordingIds,
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Stream:
@@ -220,6 +232,12 @@ class RecordingsController(Controller):
                 )
         await recordings.session.commit()
         archive = ZipArchive.for_recordings(recordings.runtime.store, rows)
+        MEDIA_BYTES.labels("zip").inc(archive.content_length)
+        await audit(
+            "zip",
+            room_id=listing.room_id,
+            details={"recordingIds": [r.recording_id for r in rows], "bytes": archive.content_length},
+        )
         return Stream(
             archive,
             media_type="application/zip",
@@ -289,8 +307,10 @@ class RecordingsController(Controller):
         recording_id: FromPath[str],
         access: NamedDependency[RecordingAccess],
         recordings: NamedDependency[RecordingsService],
+        audit: NamedDependency[RequestAudit],
     ) -> dict[str, str]:
         await recordings.delete_one(access.recording)
+        await audit("delete", recording_id=access.recording.recording_id)
         return {"message": f"Recording '{access.recording.recording_id}' deleted successfully"}
 
     @route(
@@ -313,11 +333,22 @@ class RecordingsController(Controller):
         recording_id: FromPath[str],
         access: NamedDependency[RecordingAccess],
         recordings: NamedDependency[RecordingsService],
+        audit: NamedDependency[RequestAudit],
         download: Annotated[bool, QueryParameter(name="download")] = False,
         secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Response[Any]:
-        return await media_response(request, recordings.runtime, access.recording, download=download)
+        response = await media_response(request, recordings.runtime, access.recording, download=download)
+        if request.method == "GET" and response.status_code in (200, 206) and _starts_viewing(request):
+            session = media_token or (
+                f"{secret}@{audit.client}" if secret else f"{audit.actor.kind}:{audit.actor.name}"
+            )
+            rid = access.recording.recording_id
+            if download:
+                await audit("download", recording_id=rid)
+            elif recordings.runtime.audit.is_new_viewing(session, rid):
+                await audit("play", recording_id=rid)
+        return response
 
     @get(
         "/{recording_id:str}/media-url",
@@ -387,6 +418,7 @@ class RecordingsController(Controller):
         access: NamedDependency[RecordingAccess],
         recordings: NamedDependency[RecordingsService],
         base_url: NamedDependency[str],
+        audit: NamedDependency[RequestAudit],
         private_access: Annotated[bool, QueryParameter(name="privateAccess")] = False,
         expires_in: Annotated[
             int | None, QueryParameter(name="expiresIn", ge=60, le=90 * 24 * 3600, description="Seconds")
@@ -394,6 +426,11 @@ class RecordingsController(Controller):
     ) -> ShareUrl:
         kind: Literal["public", "private"] = "private" if private_access else "public"
         secret, expires_at = await recordings.share_secret(access.recording, kind, expires_in)
+        await audit(
+            "share_link_created",
+            recording_id=access.recording.recording_id,
+            details={"access": kind, **({"expiresAt": expires_at} if expires_at else {})},
+        )
         return ShareUrl(
             url=recordings.share_url(base_url, access.recording.recording_id, secret), expires_at=expires_at
         )
@@ -411,8 +448,10 @@ class RecordingsController(Controller):
         access: NamedDependency[RecordingAccess],
         recordings: NamedDependency[RecordingsService],
         base_url: NamedDependency[str],
+        audit: NamedDependency[RequestAudit],
     ) -> RotatedSecrets:
         fresh = await recordings.rotate_secrets(access.recording)
+        await audit("secrets_rotated", recording_id=access.recording.recording_id)
         rid = access.recording.recording_id
         return RotatedSecrets(
             public_url=recordings.share_url(base_url, rid, fresh["public"]),

@@ -33,6 +33,10 @@ class RoomModel(Base):
     max_duration: Mapped[int | None] = mapped_column(Integer, default=None)
     """Seconds after which a recording of this room is ended with ``limit_reached``; ``None``: no limit."""
 
+    retention_days: Mapped[int | None] = mapped_column(Integer, default=None)
+    """Recordings older than this many days are deleted automatically; ``None``: the global default,
+    ``0``: kept forever."""
+
     moderator_secret: Mapped[str] = mapped_column(String(64), unique=True)
     speaker_secret: Mapped[str] = mapped_column(String(64), unique=True)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now_ms, onupdate=now_ms)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import msgspec
 from litestar import Controller, Response, delete, get, post, put
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.guards import require_privileged
 from meet_embed.openapi import errors
 from meet_embed.pagination import parse_max_items
@@ -32,9 +34,14 @@ class RoomsController(Controller):
         responses=errors(401, 403, 422),
     )
     async def create_room(
-        self, data: JSONBody[RoomCreate], rooms: NamedDependency[RoomsService], base_url: NamedDependency[str]
+        self,
+        data: JSONBody[RoomCreate],
+        rooms: NamedDependency[RoomsService],
+        base_url: NamedDependency[str],
+        audit: NamedDependency[RequestAudit],
     ) -> Response[Room]:
         room = await rooms.create(data)
+        await audit("room_created", room_id=room.room_id, details={"roomName": room.room_name})
         location = rooms.runtime.api_url(base_url, f"/rooms/{room.room_id}")
         return Response(rooms.to_wire(room, base_url), status_code=201, headers={"Location": location})
 
@@ -78,8 +85,11 @@ class RoomsController(Controller):
         data: JSONBody[RoomConfigUpdate],
         rooms: NamedDependency[RoomsService],
         base_url: NamedDependency[str],
+        audit: NamedDependency[RequestAudit],
     ) -> Room:
-        return rooms.to_wire(await rooms.update_config(room_id, data.config), base_url)
+        room = await rooms.update_config(room_id, data.config)
+        await audit("room_config_changed", room_id=room.room_id, details=msgspec.to_builtins(data.config))
+        return rooms.to_wire(room, base_url)
 
     @delete(
         "/{room_id:str}",
@@ -95,6 +105,7 @@ class RoomsController(Controller):
         room_id: FromPath[str],
         rooms: NamedDependency[RoomsService],
         base_url: NamedDependency[str],
+        audit: NamedDependency[RequestAudit],
         with_recordings: Annotated[
             str | None,
             QueryParameter(name="withRecordings", description="fail | close (keep) | force (delete)"),
@@ -102,6 +113,7 @@ class RoomsController(Controller):
     ) -> RoomDeleted:
         policy = parse_delete_policy(with_recordings)
         closed = await rooms.delete(room_id, policy)
+        await audit("room_deleted", room_id=room_id.strip(), details={"withRecordings": policy})
         if closed is not None:
             return RoomDeleted(
                 message=f"Room '{closed.room_id}' closed; its recordings were kept",

@@ -64,6 +64,10 @@ class EncodingOptions(Struct, rename="camel", forbid_unknown_fields=True):
 
 Encoding: TypeAlias = EncodingPreset | EncodingOptions
 MaxDuration = Annotated[int, Meta(ge=1, le=7 * 24 * 3600, description="Seconds; ends with limit_reached.")]
+RetentionDays = Annotated[
+    int,
+    Meta(ge=0, le=36500, description="Delete recordings older than this many days; 0 keeps them forever."),
+]
 
 
 class RoomRecordingConfig(Struct, rename="camel", omit_defaults=True):
@@ -74,6 +78,7 @@ class RoomRecordingConfig(Struct, rename="camel", omit_defaults=True):
     layout: Layout
     encoding: Encoding
     max_duration: MaxDuration | None = None
+    retention_days: RetentionDays | None = None
 
 
 class RoomConfig(Struct):
@@ -89,6 +94,7 @@ class RoomRecordingConfigIn(Struct, rename="camel"):
     layout: Layout | UnsetType = UNSET
     encoding: Encoding | UnsetType = UNSET
     max_duration: MaxDuration | UnsetType | None = UNSET
+    retention_days: RetentionDays | UnsetType | None = UNSET
 
 
 class RoomConfigIn(Struct):

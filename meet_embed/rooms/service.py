@@ -196,6 +196,7 @@ class RoomsService:
                     layout=room.layout,  # type: ignore[arg-type]
                     encoding=room.encoding,
                     max_duration=room.max_duration,
+                    retention_days=room.retention_days,
                 )
             ),
             moderator_url=f"{page}?secret={room.moderator_secret}",
@@ -223,3 +224,5 @@ def _apply_recording_config(room: RoomModel, config: RoomRecordingConfigIn) -> N
         room.encoding = msgspec.to_builtins(config.encoding)
     if config.max_duration is not UNSET:
         room.max_duration = config.max_duration
+    if config.retention_days is not UNSET:
+        room.retention_days = config.retention_days

@@ -1,0 +1,1 @@
+"""Operating a deployment: retention, health, metrics, rate limits."""

@@ -1,0 +1,67 @@
+"""Rate limits on what an attacker would hammer: token issuing, share-secret access and the login.
+
+Litestar's rate-limit middleware, with its counters in meet-embed's own store (Redis when configured, so
+the limit holds across replicas), keyed by client address and category. Past the limit: 429 with
+``Retry-After`` and the usual JSON error body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from litestar import Request
+from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
+
+from meet_embed.config import MeetEmbedConfig
+
+__all__ = ("STORE_NAME", "RateLimits", "make_store")
+
+STORE_NAME = "meet_embed_rate_limit"
+
+
+def _identifier(category: str) -> Callable[[Request[Any, Any, Any]], str]:
+    def identify(request: Request[Any, Any, Any]) -> str:
+        return f"{category}:{get_remote_address(request)}"
+
+    return identify
+
+
+def _has_secret(request: Request[Any, Any, Any]) -> bool:
+    return "secret" in request.query_params
+
+
+def _is_post(request: Request[Any, Any, Any]) -> bool:
+    return request.method == "POST"
+
+
+class RateLimits:
+    def __init__(self, config: MeetEmbedConfig) -> None:
+        common: dict[str, Any] = {"store": STORE_NAME, "set_rate_limit_headers": True}
+        self.tokens = RateLimitConfig(
+            rate_limit=("minute", config.rate_limit_tokens),
+            identifier_for_request=_identifier("tokens"),
+            **common,
+        )
+        self.secrets = RateLimitConfig(
+            rate_limit=("minute", config.rate_limit_secrets),
+            identifier_for_request=_identifier("secrets"),
+            check_throttle_handler=_has_secret,
+            **common,
+        )
+        self.login = RateLimitConfig(
+            rate_limit=("minute", config.rate_limit_login),
+            identifier_for_request=_identifier("login"),
+            check_throttle_handler=_is_post,
+            **common,
+        )
+
+
+def make_store(redis_url: str | None) -> Any:
+    if redis_url:
+        from litestar.stores.redis import RedisStore
+
+        return RedisStore.with_client(url=redis_url, namespace="MEET_EMBED_RATE_LIMIT")
+    from litestar.stores.memory import MemoryStore
+
+    return MemoryStore()
