@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
 
 from litestar import Controller, Litestar, Router, route
 from litestar.config.app import AppConfig
+from litestar.middleware import DefineMiddleware
 from litestar.params import FromPath
 from litestar.plugins import CLIPlugin, InitPlugin
 from litestar.stores.registry import StoreRegistry
@@ -100,12 +101,15 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             handlers.append(LiveKitWebhookController)
         if self.config.admin_password:
             handlers.append(_with_middleware(LoginController, limits.login.middleware))
+        middleware: list[Any] = [RequestIdMiddleware(), prometheus_config().middleware]
+        if self.config.cors_origins:
+            middleware.insert(0, cors_middleware(self.config.cors_origins))
         return Router(
             path=self.config.path or "/",
             route_handlers=handlers,
             dependencies=dependencies,
             exception_handlers=exception_handlers,
-            middleware=[RequestIdMiddleware(), prometheus_config().middleware],
+            middleware=middleware,
         )
 
     @asynccontextmanager
@@ -123,6 +127,41 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
         from meet_embed.cli import meet_group
 
         cli.add_command(meet_group, "meet")
+
+
+def cors_middleware(origins: Sequence[str]) -> DefineMiddleware:
+    """CORS for meet-embed's routes only (the host's own CORS settings, if any, stay as they are), so the
+    web components can run on a page of another origin. Credentials travel in headers, not cookies."""
+    from litestar.config.cors import CORSConfig
+    from litestar.middleware.cors import CORSMiddleware
+
+    config = CORSConfig(
+        allow_origins=list(origins),
+        allow_methods=["GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS"],
+        allow_headers=[
+            "Authorization",
+            "Content-Type",
+            "If-None-Match",
+            "If-Range",
+            "Range",
+            "X-API-KEY",
+            "X-Request-ID",
+            "X-Room-Member-Token",
+        ],
+        expose_headers=[
+            "Accept-Ranges",
+            "Content-Disposition",
+            "Content-Length",
+            "Content-Range",
+            "ETag",
+            "Location",
+            "Retry-After",
+            "X-Request-ID",
+        ],
+        allow_credentials=False,
+        max_age=600,
+    )
+    return DefineMiddleware(CORSMiddleware, config=config)
 
 
 def _with_middleware(controller: type[Controller], *middleware: Any) -> type[Controller]:
