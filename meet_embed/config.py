@@ -107,6 +107,11 @@ class MeetEmbedConfig:
     """Answer media requests with a short-lived presigned redirect to the bucket (S3/GCS/Azure only), so
     the bytes never pass through Python. Downloads (``?download=1``) are still proxied to name the file."""
 
+    media_pathsend: bool = False
+    """Hand whole-file responses from a local store to the server through the ASGI
+    ``http.response.pathsend`` extension (Granian). Off by default: measured slower than meet-embed's own
+    reads on Granian 2.8 (see docs/benchmarks.md)."""
+
     presigned_url_ttl: int = 300
     """Lifetime in seconds of presigned URLs handed out by redirects."""
 

@@ -94,6 +94,10 @@ class MeetRuntime:
 
         self.audit = AuditLog(self.db.sessionmaker, self.signer)
 
+        from meet_embed.auth.cache import AccessCache
+
+        self.access_cache = AccessCache(self.db.sessionmaker)
+
     @classmethod
     def create(cls, config: MeetEmbedConfig) -> MeetRuntime:
         secret_key = config.resolved_secret_key()

@@ -101,7 +101,11 @@ def permissions_for(principal: Principal, allow_access_to: str) -> Permissions:
     return Permissions()
 
 
-async def _room_access(runtime: MeetRuntime, room_id: str) -> str | None:
+async def _room_access(runtime: MeetRuntime, room_id: str, cached: bool = False) -> str | None:
+    if cached:
+        hit = runtime.access_cache.get(f"room:{room_id}")
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
     async with runtime.db.sessionmaker() as session:
         value: str | None = await session.scalar(
             select(RoomModel.allow_access_to).where(RoomModel.room_id == room_id)
@@ -110,8 +114,12 @@ async def _room_access(runtime: MeetRuntime, room_id: str) -> str | None:
 
 
 async def _recording_with_access(
-    runtime: MeetRuntime, recording_id: str
+    runtime: MeetRuntime, recording_id: str, cached: bool = False
 ) -> tuple[RecordingModel, str] | None:
+    if cached:
+        hit = runtime.access_cache.get(f"recording:{recording_id}")
+        if hit is not None:
+            return hit  # type: ignore[no-any-return]
     async with runtime.db.sessionmaker() as session:
         row = (
             await session.execute(
@@ -123,7 +131,10 @@ async def _recording_with_access(
     if row is None:
         return None
     # A recording whose room is gone altogether is reachable by API keys and administrators only.
-    return row[0], row[1] or "admin"
+    found = (row[0], row[1] or "admin")
+    if cached:
+        runtime.access_cache.put(f"recording:{recording_id}", found)
+    return found
 
 
 def _not_found(recording_id: str) -> NotFoundError:
@@ -133,27 +144,34 @@ def _not_found(recording_id: str) -> NotFoundError:
 # -- single recording ----------------------------------------------------------------------------------
 
 
-def recording_guard(action: Action, *, secrets: bool = False, media_links: bool = False) -> Guard:
+def recording_guard(
+    action: Action, *, secrets: bool = False, media_links: bool = False, cached: bool = False
+) -> Guard:
     """Guard for ``/recordings/{recording_id}…``. ``secrets``: a share secret (``?secret=``) may stand in
-    for credentials; ``media_links``: so may a signed media link (``?mediaToken=``)."""
+    for credentials; ``media_links``: so may a signed media link (``?mediaToken=``); ``cached``: the
+    lookups may come from the one-second access cache (media and posters)."""
 
     async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         runtime = runtime_of(connection)
         raw_id = str(connection.path_params.get("recording_id", ""))
         query = connection.query_params
         if secrets and "secret" in query:
-            access = await _by_secret(connection, runtime, raw_id, query.get("secret") or "")
+            access = await _by_secret(connection, runtime, raw_id, query.get("secret") or "", cached)
         elif media_links and MEDIA_TOKEN_PARAM in query:
-            access = await _by_media_link(runtime, raw_id, query.get(MEDIA_TOKEN_PARAM) or "", action)
+            access = await _by_media_link(runtime, raw_id, query.get(MEDIA_TOKEN_PARAM) or "", action, cached)
         else:
-            access = await _by_credentials(connection, runtime, raw_id, action)
+            access = await _by_credentials(connection, runtime, raw_id, action, cached)
         connection.scope[ACCESS_KEY] = access  # type: ignore[literal-required]
 
     return guard
 
 
 async def _by_credentials(
-    connection: ASGIConnection[Any, Any, Any, Any], runtime: MeetRuntime, raw_id: str, action: Action
+    connection: ASGIConnection[Any, Any, Any, Any],
+    runtime: MeetRuntime,
+    raw_id: str,
+    action: Action,
+    cached: bool,
 ) -> RecordingAccess:
     principal = await get_principal(connection)
     if principal.kind == "anonymous":
@@ -163,10 +181,10 @@ async def _by_credentials(
         room_id = room_of_recording(recording_id)
         if room_id != principal.room_id:
             raise AuthorizationError()
-        access_setting = await _room_access(runtime, room_id)
+        access_setting = await _room_access(runtime, room_id, cached)
         if access_setting is None or not getattr(member_permissions(principal.role, access_setting), action):
             raise AuthorizationError()
-    found = await _recording_with_access(runtime, recording_id)
+    found = await _recording_with_access(runtime, recording_id, cached)
     if found is None:
         raise _not_found(recording_id)
     recording, access_setting = found
@@ -176,10 +194,14 @@ async def _by_credentials(
 
 
 async def _by_secret(
-    connection: ASGIConnection[Any, Any, Any, Any], runtime: MeetRuntime, raw_id: str, secret: str
+    connection: ASGIConnection[Any, Any, Any, Any],
+    runtime: MeetRuntime,
+    raw_id: str,
+    secret: str,
+    cached: bool,
 ) -> RecordingAccess:
     recording_id = check_recording_id(raw_id)
-    found = await _recording_with_access(runtime, recording_id)
+    found = await _recording_with_access(runtime, recording_id, cached)
     if found is None:
         raise _not_found(recording_id)
     recording, access_setting = found
@@ -261,12 +283,14 @@ def zip_target(recording_ids: Iterable[str]) -> str:
     return f"zip:{digest}"
 
 
-async def _by_media_link(runtime: MeetRuntime, raw_id: str, token: str, action: Action) -> RecordingAccess:
+async def _by_media_link(
+    runtime: MeetRuntime, raw_id: str, token: str, action: Action, cached: bool
+) -> RecordingAccess:
     grant = MediaGrant.loads(runtime, token)
     recording_id = check_recording_id(raw_id)
     if grant.target != recording_id or action != "retrieve":
         raise AuthorizationError()
-    found = await _recording_with_access(runtime, recording_id)
+    found = await _recording_with_access(runtime, recording_id, cached)
     if found is None:
         raise _not_found(recording_id)
     recording, access_setting = found

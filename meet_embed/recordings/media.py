@@ -10,11 +10,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from litestar import Request, Response
 from litestar.response import Redirect, Stream
+from litestar.response.base import ASGIResponse
+from litestar.response.streaming import ASGIStreamingResponse
+from litestar.types import Receive, Send
 from werkzeug.http import http_date, parse_date, parse_etags, parse_if_range_header, parse_range_header
 
 from meet_embed.errors import ConflictError, MeetError, NotFoundError, UnprocessableError
@@ -158,6 +162,17 @@ async def media_response(
     if request.method == "HEAD":
         # A stream, so Litestar keeps our Content-Length instead of counting an empty body.
         return Stream(_nothing(), status_code=status, headers=headers, media_type=media_type)
+    local = runtime.store.local_path(recording.media_key)
+    extensions = request.scope.get("extensions") or {}
+    if runtime.config.media_pathsend and status == 200 and local is not None and PATHSEND in extensions:
+        # The server sends the file itself (Granian): no bytes pass through Python at all.
+        if not local.is_file():
+            raise NotFoundError(
+                f"The media of recording '{recording.recording_id}' is missing from storage",
+                error="Recording Error",
+            )
+        MEDIA_BYTES.labels("download" if download else "play").inc(size)
+        return PathSend(local, status_code=status, headers=headers, media_type=media_type)
     try:
         body = await runtime.store.stream(
             recording.media_key, byte_range.start, byte_range.end, DEFAULT_READ_CHUNK
@@ -177,6 +192,39 @@ async def media_response(
         headers=headers,
         media_type=media_type,
     )
+
+
+PATHSEND = "http.response.pathsend"
+
+
+class _ASGIPathSend(ASGIStreamingResponse):
+    def __init__(self, *, path: Path, **kwargs: Any) -> None:
+        super().__init__(iterator=_nothing(), **kwargs)
+        self.path = path
+
+    async def send_body(self, send: Send, receive: Receive) -> None:
+        await send({"type": PATHSEND, "path": str(self.path)})  # type: ignore[arg-type]
+
+
+class PathSend(Stream):
+    """A whole local file, sent by the server through the ASGI ``http.response.pathsend`` extension."""
+
+    def __init__(self, path: Path, **kwargs: Any) -> None:
+        super().__init__(_nothing(), **kwargs)
+        self.path = path
+
+    def to_asgi_response(self, app: Any, request: Request[Any, Any, Any], **kwargs: Any) -> ASGIResponse:
+        headers = {**(kwargs.get("headers") or {}), **self.headers}
+        return _ASGIPathSend(
+            path=self.path,
+            headers=headers,
+            content_length=0,
+            media_type=self.media_type,
+            status_code=self.status_code,
+            is_head_response=kwargs.get("is_head_response", False),
+            encoded_headers=kwargs.get("encoded_headers"),
+            cookies=self.cookies,
+        )
 
 
 async def _counted(body: Any, kind: str) -> Any:

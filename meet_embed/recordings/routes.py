@@ -41,6 +41,7 @@ from meet_embed.recordings.service import (
     parse_ids,
     project,
 )
+from meet_embed.runtime import MeetRuntime
 
 __all__ = ("RecordingsController",)
 
@@ -316,7 +317,7 @@ class RecordingsController(Controller):
     @route(
         "/{recording_id:str}/media",
         http_method=["GET", "HEAD"],
-        guards=[recording_guard("retrieve", secrets=True, media_links=True)],
+        guards=[recording_guard("retrieve", secrets=True, media_links=True, cached=True)],
         summary="Play or download a recording's media",
         description="Supports `Range` (`bytes=S-E`, `bytes=S-`, `bytes=-N`), `If-Range`, `If-None-Match`, "
         "`If-Modified-Since`; `download=1` makes it an attachment. 409 unless the recording is complete.",
@@ -332,13 +333,13 @@ class RecordingsController(Controller):
         request: Request[Any, Any, Any],
         recording_id: FromPath[str],
         access: NamedDependency[RecordingAccess],
-        recordings: NamedDependency[RecordingsService],
+        meet: NamedDependency[MeetRuntime],
         audit: NamedDependency[RequestAudit],
         download: Annotated[bool, QueryParameter(name="download")] = False,
         secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Response[Any]:
-        response = await media_response(request, recordings.runtime, access.recording, download=download)
+        response = await media_response(request, meet, access.recording, download=download)
         if request.method == "GET" and response.status_code in (200, 206) and _starts_viewing(request):
             session = media_token or (
                 f"{secret}@{audit.client}" if secret else f"{audit.actor.kind}:{audit.actor.name}"
@@ -346,7 +347,7 @@ class RecordingsController(Controller):
             rid = access.recording.recording_id
             if download:
                 await audit("download", recording_id=rid)
-            elif recordings.runtime.audit.is_new_viewing(session, rid):
+            elif meet.audit.is_new_viewing(session, rid):
                 await audit("play", recording_id=rid)
         return response
 
@@ -379,7 +380,7 @@ class RecordingsController(Controller):
 
     @get(
         "/{recording_id:str}/poster",
-        guards=[recording_guard("retrieve", secrets=True, media_links=True)],
+        guards=[recording_guard("retrieve", secrets=True, media_links=True, cached=True)],
         summary="A recording's poster image (JPEG)",
         responses=errors(400, 401, 403, 404, 422),
         media_type="image/jpeg",
