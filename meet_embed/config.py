@@ -105,7 +105,8 @@ class MeetEmbedConfig:
 
     media_redirect: bool = False
     """Answer media requests with a short-lived presigned redirect to the bucket (S3/GCS/Azure only), so
-    the bytes never pass through Python. Downloads (``?download=1``) are still proxied to name the file."""
+    the bytes never pass through Python. Objects meet-embed stores carry their download name, so
+    ``?download=1`` is redirected too (a LiveKit egress file is proxied to name it)."""
 
     media_pathsend: bool = False
     """Hand whole-file responses from a local store to the server through the ASGI

@@ -20,6 +20,7 @@ from meet_embed.media.remux import remux_for_playback
 from meet_embed.ops.metrics import FINALIZE_SECONDS
 from meet_embed.recorders.models import RecordingChunkModel
 from meet_embed.recordings.ingest import store_media_file
+from meet_embed.recordings.media import download_name_for
 from meet_embed.recordings.models import RecordingModel, RecordingTransitionModel
 from meet_embed.runtime import MeetRuntime
 from meet_embed.storage import keys
@@ -128,7 +129,14 @@ class Finalizer:
                         finalize_lease_until=None,
                     )
                     return "failed"
-                stored = await store_media_file(self.runtime.store, row.room_id, recording_id, media, info)
+                stored = await store_media_file(
+                    self.runtime.store,
+                    row.room_id,
+                    recording_id,
+                    media,
+                    info,
+                    download_as=download_name_for(row.room_name, row.start_date, info.extension),
+                )
             final = "limit_reached" if row.stop_reason == "limit" else "complete"
             missing = len(chunks) - len(usable)
             details = row.details or ""

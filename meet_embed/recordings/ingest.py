@@ -16,6 +16,7 @@ from meet_embed.errors import ConflictError, NotFoundError, UnprocessableError
 from meet_embed.ids import new_recording_id
 from meet_embed.media.poster import make_poster
 from meet_embed.media.probe import MediaInfo, NotMedia, probe
+from meet_embed.recordings.media import content_disposition, download_name_for
 from meet_embed.recordings.models import RecordingModel
 from meet_embed.rooms.models import RoomModel
 from meet_embed.runtime import MeetRuntime
@@ -44,7 +45,13 @@ def media_filename(room_id: str, recording_id: str, extension: str) -> str:
 
 
 async def store_media_file(
-    store: MediaStore, room_id: str, recording_id: str, path: Path, info: MediaInfo
+    store: MediaStore,
+    room_id: str,
+    recording_id: str,
+    path: Path,
+    info: MediaInfo,
+    *,
+    download_as: str | None = None,
 ) -> StoredMedia:
     """Upload ``path`` (streamed, CRC computed on the way) and its poster; nothing is read whole."""
     filename = media_filename(room_id, recording_id, info.extension)
@@ -61,7 +68,10 @@ async def store_media_file(
         finally:
             fh.close()
 
-    size = await store.put(media_key, chunks(), content_type=info.content_type)
+    disposition = content_disposition(download_as) if download_as else None
+    size = await store.put(
+        media_key, chunks(), content_type=info.content_type, content_disposition=disposition
+    )
     poster_key = None
     if info.has_video:
         poster = await asyncio.to_thread(make_poster, path, min(1.0, info.duration / 2))
@@ -94,8 +104,10 @@ async def import_file(
     except NotMedia as exc:
         raise UnprocessableError.field("file", f"not a media file: {exc}") from exc
     recording_id = new_recording_id(room.room_id)
-    stored = await store_media_file(runtime.store, room.room_id, recording_id, path, info)
     end = now_ms()
+    start = start_date if start_date is not None else end - round(info.duration * 1000)
+    name = download_name_for(room.room_name, start, info.extension)
+    stored = await store_media_file(runtime.store, room.room_id, recording_id, path, info, download_as=name)
     row = RecordingModel(
         recording_id=recording_id,
         room_id=room.room_id,
@@ -104,7 +116,7 @@ async def import_file(
         layout=room.layout,
         encoding=room.encoding,
         filename=stored.filename,
-        start_date=start_date if start_date is not None else end - round(stored.duration * 1000),
+        start_date=start,
         end_date=end,
         duration=round(stored.duration, 3),
         size=stored.size,

@@ -27,7 +27,14 @@ from meet_embed.recordings.models import RecordingModel
 from meet_embed.runtime import MeetRuntime
 from meet_embed.storage.store import DEFAULT_READ_CHUNK, ObjectNotFound
 
-__all__ = ("ByteRange", "download_name", "media_response", "resolve_range")
+__all__ = (
+    "ByteRange",
+    "content_disposition",
+    "download_name",
+    "download_name_for",
+    "media_response",
+    "resolve_range",
+)
 
 _ZERO_SUFFIX = re.compile(r"bytes\s*=\s*-0+\s*", re.IGNORECASE)
 
@@ -85,9 +92,13 @@ def last_modified_of(recording: RecordingModel) -> datetime:
 
 def download_name(recording: RecordingModel, extension: str | None = None) -> str:
     """A readable file name without anything a file system or a header could trip on."""
-    started = datetime.fromtimestamp(recording.start_date / 1000, tz=UTC).strftime("%Y-%m-%d %H-%M")
     ext = extension or (recording.filename or "").rsplit(".", 1)[-1] or "mp4"
-    name = f"{recording.room_name} {started}"
+    return download_name_for(recording.room_name, recording.start_date, ext)
+
+
+def download_name_for(room_name: str, start_date: int, ext: str) -> str:
+    started = datetime.fromtimestamp(start_date / 1000, tz=UTC).strftime("%Y-%m-%d %H-%M")
+    name = f"{room_name} {started}"
     name = "".join(c for c in unicodedata.normalize("NFC", name) if c.isprintable() and c not in '\\/:*?"<>|')
     name = re.sub(r"\s+", " ", name).strip(" .")[:120] or "recording"
     return f"{name}.{ext}"
@@ -126,7 +137,12 @@ async def media_response(
         running = recording.status in ("starting", "active", "ending")
         message = f"Recording '{rid}' is not stopped yet" if running else f"Recording '{rid}' has no media"
         raise ConflictError(f"{message} (status: {recording.status})", error="Recording Error")
-    if runtime.config.media_redirect and not download and runtime.store.can_sign:
+    # Downloads too: media we stored carries its Content-Disposition in the bucket; an egress' file does not.
+    if (
+        runtime.config.media_redirect
+        and runtime.store.can_sign
+        and (not download or recording.backend != "livekit")
+    ):
         url = await runtime.store.sign(
             recording.media_key, timedelta(seconds=runtime.config.presigned_url_ttl)
         )

@@ -144,9 +144,18 @@ class MediaStore:
         data: bytes | AsyncIterable[bytes] | Iterable[bytes],
         *,
         content_type: str | None = None,
+        content_disposition: str | None = None,
     ) -> int:
-        """Store an object atomically (readers never see a half-written one); returns its size."""
-        attributes = {"Content-Type": content_type} if content_type and self.local_root is None else None
+        """Store an object atomically (readers never see a half-written one); returns its size. Bucket
+        stores keep the content type and disposition, which presigned downloads are served with."""
+        attributes: Any = None
+        if self.local_root is None and self.url.split(":", 1)[0] != "memory":
+            attributes = {
+                k: v
+                for k, v in (("Content-Type", content_type), ("Content-Disposition", content_disposition))
+                if v
+            }
+            attributes = attributes or None
         size = 0
         if isinstance(data, bytes):
             size = len(data)
