@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from litestar import Litestar
+from litestar import Litestar, MediaType, Request, Response
+from litestar.exceptions import HTTPException, MethodNotAllowedException, NotFoundException
 from litestar.logging import LoggingConfig
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
@@ -31,10 +32,25 @@ def create_app(config: MeetEmbedConfig | None = None, **litestar_options: Any) -
             render_plugins=[ScalarRenderPlugin(), SwaggerRenderPlugin(path="/swagger")],
         ),
         "logging_config": _logging(config),
+        # Requests that match no route never reach the plugin's router: answer them in the API's format too.
+        "exception_handlers": {
+            NotFoundException: _unrouted,
+            MethodNotAllowedException: _unrouted,
+        },
     }
     options.update(litestar_options)
     options["plugins"] = [plugin, *options.get("plugins", [])]
     return Litestar(**options)
+
+
+def _unrouted(request: Request[Any, Any, Any], exc: HTTPException) -> Response[Any]:
+    if exc.status_code == 405:
+        body = {"error": "Method Not Allowed", "message": f"{request.method} is not allowed here"}
+    elif "/api/" in request.url.path:
+        body = {"error": "Path Not Found", "message": "API path not implemented"}
+    else:
+        body = {"error": "Not Found", "message": "Nothing here"}
+    return Response(body, status_code=exc.status_code, media_type=MediaType.JSON, headers=exc.headers)
 
 
 def _logging(config: MeetEmbedConfig) -> LoggingConfig:

@@ -26,14 +26,18 @@ T = TypeVar("T")
 # -- configuration of a command ------------------------------------------------------------------------
 
 
-def _config(ctx: click.Context) -> MeetEmbedConfig:
+def _config() -> MeetEmbedConfig:
     """The app's own config under ``litestar meet``, else the environment (plus ``--data-dir``)."""
-    root = ctx.find_root()
+    root = click.get_current_context().find_root()
     cached = root.meta.get("meet_embed.config")
     if cached is not None:
         return cached  # type: ignore[no-any-return]
     config: MeetEmbedConfig | None = None
-    app = getattr(root.obj, "app", None) if root.obj is not None else None
+    obj = root.obj
+    if callable(obj) and not hasattr(obj, "app"):
+        # Litestar's CLI loads its environment (and the app) lazily.
+        obj = root.obj = obj()
+    app = getattr(obj, "app", None) if obj is not None else None
     if app is not None:
         from meet_embed.plugin import find_plugin
 
@@ -71,7 +75,9 @@ def _run(coro: Coroutine[Any, Any, T]) -> T:
     try:
         return asyncio.run(coro)
     except MeetError as exc:
-        raise click.ClickException(exc.message) from exc
+        details = exc.extra.get("details") or []
+        said = "; ".join(f"{d['field']}: {d['message']}" for d in details if isinstance(d, dict))
+        raise click.ClickException(f"{exc.message}: {said}" if said else exc.message) from exc
 
 
 def _emit(as_json: bool, data: Any, human: Callable[[], None]) -> None:
@@ -91,11 +97,10 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON f
     default=None,
     help="Data directory (overrides MEET_EMBED_DATA_DIR).",
 )
-@click.pass_context
-def meet_group(ctx: click.Context, data_dir: Path | None) -> None:
+def meet_group(data_dir: Path | None) -> None:
     """meet-embed: recordings for Python web apps. Configured by MEET_EMBED_* variables."""
     if data_dir is not None:
-        ctx.find_root().meta["meet_embed.data_dir"] = data_dir
+        click.get_current_context().find_root().meta["meet_embed.data_dir"] = data_dir
 
 
 # -- serve / demo --------------------------------------------------------------------------------------
@@ -110,12 +115,11 @@ def _serve(app: Any, host: str, port: int) -> None:
 @meet_group.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-@click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(host: str, port: int) -> None:
     """Run the standalone app (uvicorn) with the environment's configuration."""
     from meet_embed.app import create_app
 
-    _serve(create_app(_config(ctx)), host, port)
+    _serve(create_app(_config()), host, port)
 
 
 @meet_group.command()
@@ -123,22 +127,22 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--no-serve", is_flag=True, help="Seed and print, then exit.")
 @json_option
-@click.pass_context
-def demo(ctx: click.Context, host: str, port: int, no_serve: bool, as_json: bool) -> None:
+def demo(host: str, port: int, no_serve: bool, as_json: bool) -> None:
     """Seed rooms with real, playable recordings, print what a newcomer needs, and serve."""
     from meet_embed.app import create_app
     from meet_embed.demo import demo_config, seed_demo
 
-    base = _config(ctx)
-    config = demo_config(base, explicit_data_dir=_explicit_data_dir(ctx))
+    base = _config()
+    config = demo_config(base, explicit_data_dir=_explicit_data_dir())
     info = _run(_seeded(config, f"http://{host}:{port}", seed_demo))
     _emit(as_json, info, lambda: click.echo(info.render()))
     if not no_serve:
         _serve(create_app(config), host, port)
 
 
-def _explicit_data_dir(ctx: click.Context) -> bool:
-    return bool(ctx.find_root().meta.get("meet_embed.data_dir") or os.environ.get("MEET_EMBED_DATA_DIR"))
+def _explicit_data_dir() -> bool:
+    root = click.get_current_context().find_root()
+    return bool(root.meta.get("meet_embed.data_dir") or os.environ.get("MEET_EMBED_DATA_DIR"))
 
 
 async def _seeded(config: MeetEmbedConfig, base_url: str, seed: Callable[..., Awaitable[Any]]) -> Any:
@@ -157,10 +161,9 @@ def db() -> None:
 @db.command("upgrade")
 @click.option("--revision", default="head", show_default=True)
 @json_option
-@click.pass_context
-def db_upgrade(ctx: click.Context, revision: str, as_json: bool) -> None:
+def db_upgrade(revision: str, as_json: bool) -> None:
     """Apply migrations up to REVISION (safe to run from several replicas at once)."""
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> dict[str, Any]:
         async with _runtime(config, migrate=False) as runtime:
@@ -174,10 +177,9 @@ def db_upgrade(ctx: click.Context, revision: str, as_json: bool) -> None:
 
 @db.command("current")
 @json_option
-@click.pass_context
-def db_current(ctx: click.Context, as_json: bool) -> None:
+def db_current(as_json: bool) -> None:
     """Show the database's revision and the newest one shipped."""
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> dict[str, Any]:
         from meet_embed.db.engine import Database
@@ -191,10 +193,9 @@ def db_current(ctx: click.Context, as_json: bool) -> None:
 
 @db.command("downgrade")
 @click.argument("revision")
-@click.pass_context
-def db_downgrade(ctx: click.Context, revision: str) -> None:
+def db_downgrade(revision: str) -> None:
     """Revert migrations down to REVISION (``base`` removes every meet-embed table)."""
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> None:
         async with _runtime(config, migrate=False) as runtime:
@@ -223,9 +224,7 @@ def rooms() -> None:
 @click.option("--recording-disabled", is_flag=True, help="Create the room with recording disabled.")
 @click.option("--base-url", default="http://127.0.0.1:8000", show_default=True, help="For the printed links.")
 @json_option
-@click.pass_context
 def rooms_create(
-    ctx: click.Context,
     name: str,
     allow_access_to: str,
     recording_disabled: bool,
@@ -236,7 +235,7 @@ def rooms_create(
     from meet_embed.rooms.schemas import RoomConfigIn, RoomCreate, RoomRecordingConfigIn
     from meet_embed.rooms.service import RoomsService
 
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> Any:
         async with _runtime(config) as runtime, runtime.db.sessionmaker() as session:
@@ -259,13 +258,12 @@ def rooms_create(
 @rooms.command("list")
 @click.option("--base-url", default="http://127.0.0.1:8000", show_default=True, help="For the printed links.")
 @json_option
-@click.pass_context
-def rooms_list(ctx: click.Context, base_url: str, as_json: bool) -> None:
+def rooms_list(base_url: str, as_json: bool) -> None:
     """List every room, newest first."""
     from meet_embed.pagination import MAX_ITEMS_CAP
     from meet_embed.rooms.service import RoomsService
 
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> list[Any]:
         out: list[Any] = []
@@ -297,13 +295,12 @@ def rooms_list(ctx: click.Context, base_url: str, as_json: bool) -> None:
 @click.argument("room_id")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @json_option
-@click.pass_context
-def import_command(ctx: click.Context, room_id: str, file: Path, as_json: bool) -> None:
+def import_command(room_id: str, file: Path, as_json: bool) -> None:
     """Ingest FILE (any audio/video PyAV reads) as a complete recording of ROOM_ID; prints it as JSON."""
     from meet_embed.recordings.ingest import import_file
     from meet_embed.recordings.schemas import to_wire
 
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> Any:
         async with _runtime(config) as runtime:
@@ -324,9 +321,7 @@ def import_command(ctx: click.Context, room_id: str, file: Path, as_json: bool) 
 @click.option("--name", default=None, help="Participant display name.")
 @click.option("--ttl", type=click.IntRange(min=1), default=None, help="Lifetime in seconds.")
 @json_option
-@click.pass_context
 def token(
-    ctx: click.Context,
     room_id: str,
     role: str,
     identity: str | None,
@@ -337,7 +332,7 @@ def token(
     """Mint a member token for ROOM_ID and print it."""
     from meet_embed.rooms.models import RoomModel
 
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> dict[str, Any]:
         async with _runtime(config) as runtime, runtime.db.sessionmaker() as session:
@@ -363,12 +358,11 @@ def token(
 @meet_group.command()
 @click.option("--dry-run", is_flag=True, help="List what would be deleted, delete nothing.")
 @json_option
-@click.pass_context
-def retention(ctx: click.Context, dry_run: bool, as_json: bool) -> None:
+def retention(dry_run: bool, as_json: bool) -> None:
     """Delete recordings older than their room's retention (or the global default) now."""
     from meet_embed.ops.retention import run_retention
 
-    config = _config(ctx)
+    config = _config()
 
     async def go() -> Any:
         async with _runtime(config) as runtime:
@@ -390,10 +384,9 @@ def retention(ctx: click.Context, dry_run: bool, as_json: bool) -> None:
 
 @meet_group.command("config")
 @json_option
-@click.pass_context
-def show_config(ctx: click.Context, as_json: bool) -> None:
+def show_config(as_json: bool) -> None:
     """Show the effective configuration (secrets masked)."""
-    described = _config(ctx).describe()
+    described = _config().describe()
 
     def human() -> None:
         for key, value in described.items():

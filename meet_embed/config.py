@@ -29,6 +29,25 @@ AccessHook: TypeAlias = Callable[[ASGIConnection[Any, Any, Any, Any]], bool | st
 string means yes and names the user (shown in logs and the audit trail)."""
 
 
+SUPPORTED_JWT_ALGORITHMS = frozenset(
+    (
+        "HS256",
+        "HS384",
+        "HS512",
+        "RS256",
+        "RS384",
+        "RS512",
+        "PS256",
+        "PS384",
+        "PS512",
+        "ES256",
+        "ES384",
+        "ES512",
+        "EdDSA",
+    )
+)
+
+
 class ConfigError(ValueError):
     """The configuration cannot work; the message says which field and why."""
 
@@ -62,9 +81,12 @@ def _hook_from_string(value: str) -> Callable[..., Any]:
     module_name, sep, attr = value.partition(":")
     if not sep or not module_name or not attr:
         raise ConfigError(f"expected 'module:attribute', got {value!r}")
-    target: Any = importlib.import_module(module_name)
-    for part in attr.split("."):
-        target = getattr(target, part)
+    try:
+        target: Any = importlib.import_module(module_name)
+        for part in attr.split("."):
+            target = getattr(target, part)
+    except (ImportError, AttributeError) as exc:
+        raise ConfigError(f"cannot load the hook {value!r}: {exc}") from exc
     if not callable(target):
         raise ConfigError(f"{value!r} is not callable")
     return typing.cast("Callable[..., Any]", target)
@@ -251,6 +273,10 @@ class MeetEmbedConfig:
         self.jwt_algorithms = tuple(a.strip() for a in self.jwt_algorithms if a.strip())
         if not self.jwt_algorithms or any(a.lower() == "none" for a in self.jwt_algorithms):
             raise ConfigError("jwt_algorithms: list the algorithms to accept; 'none' is not allowed")
+        unknown = [a for a in self.jwt_algorithms if a not in SUPPORTED_JWT_ALGORITHMS]
+        if unknown:
+            supported = ", ".join(sorted(SUPPORTED_JWT_ALGORITHMS))
+            raise ConfigError(f"jwt_algorithms: {', '.join(unknown)} not supported (use {supported})")
         self.jwt_public_keys = tuple(self.jwt_public_keys)
         self.frame_ancestors = tuple(_check_origin(o, "frame_ancestors") for o in self.frame_ancestors)
         self.cors_origins = tuple(_check_origin(o, "cors_origins") for o in self.cors_origins)
@@ -358,10 +384,8 @@ class MeetEmbedConfig:
                 value = "***" if value else None
             elif f.name == "api_keys":
                 value = [k.name for k in value]
-            elif f.name == "storage_options":
-                value = {
-                    k: ("***" if "secret" in k or "key" in k or "token" in k else v) for k, v in value.items()
-                }
+            elif isinstance(value, dict):
+                value = _masked(value)
             elif callable(value):
                 value = f"{getattr(value, '__module__', '?')}:{getattr(value, '__qualname__', '?')}"
             elif isinstance(value, Path):
@@ -379,6 +403,17 @@ def _check_origin(origin: str, field_name: str) -> str:
     if not (origin.startswith(("https://", "http://")) and "/" not in origin.split("://", 1)[1]):
         raise ConfigError(f"{field_name}: {origin!r} is not an origin like https://app.example.com")
     return origin
+
+
+def _masked(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: ("***" if isinstance(k, str) and _sensitive(k) else _masked(v)) for k, v in value.items()}
+    return value
+
+
+def _sensitive(name: str) -> bool:
+    lowered = name.lower()
+    return any(word in lowered for word in ("secret", "key", "token", "password", "credential"))
 
 
 def _mask_url(url: str) -> str:

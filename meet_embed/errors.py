@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -120,15 +121,25 @@ def _meet_error_handler(_: Request[Any, Any, Any], exc: MeetError) -> Response[A
     return _json(exc.body(), exc.status_code, exc.headers)
 
 
+_MISSING = re.compile(r"Object missing required field `([^`]+)`")
+
+
 def _validation_handler(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
     details = []
     for item in exc.extra if isinstance(exc.extra, list) else []:
         if isinstance(item, dict):
             key = str(item.get("key") or item.get("source") or "body")
+            message = str(item.get("message", "is invalid"))
             if item.get("source") == "query":
                 # Litestar names query parameters by their Python name; the wire name is camelCase.
                 key = _camel(key)
-            details.append({"field": key, "message": str(item.get("message", "is invalid"))})
+            elif key == "data":
+                # Litestar names the body after the handler's argument; say which field is missing instead.
+                missing = _MISSING.search(message)
+                key, message = (missing.group(1), "is required") if missing else ("body", message)
+                if message == "'data'":
+                    message = "A JSON body is required"
+            details.append({"field": key, "message": message})
     if not details:
         # Malformed JSON and similar: the parser's own words are the useful part.
         return _json({"error": "Bad Request", "message": _clean(exc.detail)}, 400)
@@ -178,7 +189,21 @@ def _internal_handler(request: Request[Any, Any, Any], exc: Exception) -> Respon
     return _json({"error": "Internal Server Error", "message": "Something went wrong on our side"}, 500)
 
 
+def _by_status(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    """Litestar looks handlers up by status code before exception class, so a host handler keyed by a
+    status (``{404: …}``) would take over our errors too; ours are keyed by status as well, and dispatch on
+    the exception's kind."""
+    if isinstance(exc, MeetError):
+        return _meet_error_handler(request, exc)
+    if isinstance(exc, ValidationException):
+        return _validation_handler(request, exc)
+    if isinstance(exc, HTTPException):
+        return _http_handler(request, exc)
+    return _internal_handler(request, exc)
+
+
 exception_handlers: ExceptionHandlersMap = {
+    **dict.fromkeys((400, 401, 403, 404, 405, 409, 413, 415, 416, 422, 429, 500, 503), _by_status),
     MeetError: _meet_error_handler,
     ValidationException: _validation_handler,
     NotAuthorizedException: _http_handler,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ from meet_embed.recordings.routes import RecordingsController
 from meet_embed.rooms.routes import RoomsController
 from meet_embed.runtime import MeetRuntime
 from meet_embed.web.login import LoginController
+from meet_embed.web.pages import PagesController
 from meet_embed.web.static import static_files_router
 
 if TYPE_CHECKING:
@@ -71,10 +73,13 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
         app_config.lifespan.append(self.lifespan)
         openapi = app_config.openapi_config
         if openapi is not None:
+            # A copy: the config may be Litestar's shared default, which other apps in the process use too.
             known = {t.name for t in openapi.tags or []}
-            openapi.tags = [*(openapi.tags or []), *(t for t in TAGS if t.name not in known)]
             components = openapi.components if isinstance(openapi.components, list) else [openapi.components]
+            openapi = copy.copy(openapi)
+            openapi.tags = [*(openapi.tags or []), *(t for t in TAGS if t.name not in known)]
             openapi.components = [*components, SECURITY_COMPONENTS]
+            app_config.openapi_config = openapi
         return app_config
 
     def router(self) -> Router:
@@ -93,6 +98,7 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             ],
         )
         handlers: list[Any] = [api, static_files_router(), HealthController]
+        handlers.append(PagesController)
         if self.config.metrics_path:
             handlers.append(metrics_controller(self.config.metrics_path))
         if self.config.recorder == "livekit":

@@ -212,11 +212,6 @@ def test_import_refuses_a_file_that_is_not_media(
     assert list((data_dir / "media").rglob("*.mp4")) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `meet-embed import` of a non-media file prints only 'Error: Invalid request'; cli._run "
-    "shows MeetError.message and drops the UnprocessableError details that say what is wrong",
-)
 def test_import_of_a_non_media_file_says_why(meet: Callable[..., Result], tmp_path: Path) -> None:
     room = read_json(meet("rooms", "create", "Imports", "--json"))
     bogus = tmp_path / "notes.mp4"
@@ -448,13 +443,6 @@ def test_litestar_cli_lists_the_meet_commands(tmp_path: Path) -> None:
         assert command in helped.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='BUG: every `litestar meet …` command crashes with "TypeError: meet_group() got multiple values '
-    "for argument 'ctx'\": Litestar's CLI wraps plugin command callbacks (_inject_args) and passes `ctx` "
-    "by keyword to any callback with a `ctx` parameter, while cli.py's callbacks also use "
-    "@click.pass_context",
-)
 def test_litestar_meet_commands_use_the_apps_config(tmp_path: Path) -> None:
     created = _litestar(tmp_path, "rooms", "create", "From Litestar", "--json")
     assert created.returncode == 0, created.stderr[-2000:]

@@ -127,11 +127,6 @@ def test_jwt_algorithm_none_or_an_empty_list_is_refused(algorithms: list[str]) -
         MeetEmbedConfig(jwt_algorithms=algorithms)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an unknown JWT algorithm (typo such as HS265) passes the config and only fails as a bare "
-    "ValueError when the runtime is created at start-up",
-)
 def test_unknown_jwt_algorithm_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="jwt_algorithms"):
         MeetEmbedConfig(jwt_algorithms=["HS265"])
@@ -287,11 +282,6 @@ def test_values_that_cannot_work_are_config_errors(name: str, value: str, field:
     assert field in str(info.value).lower()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a hook string naming a module or attribute that does not exist raises "
-    "ModuleNotFoundError/AttributeError instead of ConfigError (the CLI then shows a traceback)",
-)
 @pytest.mark.parametrize("value", ["no_such_module_xyz:hook", "tests.test_config:no_such_hook"])
 def test_unresolvable_hook_is_a_config_error(value: str) -> None:
     with pytest.raises(ConfigError):
@@ -353,11 +343,6 @@ def test_describe_shows_the_effective_defaults(tmp_path: Path) -> None:
     assert described["api_keys"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: describe() masks storage options case-sensitively, but obstore also takes upper-case "
-    "names (AWS_SECRET_ACCESS_KEY), which are then printed in clear by `meet-embed config`",
-)
 def test_describe_masks_upper_case_storage_credentials() -> None:
     config = MeetEmbedConfig(
         storage_url="s3://bucket/prefix",

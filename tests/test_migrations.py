@@ -268,12 +268,6 @@ def _run_concurrent_upgrades(path: Path, count: int) -> list[subprocess.Complete
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Database.upgrade() serialises concurrent upgrades only on PostgreSQL (advisory lock); "
-    "several workers starting together on the default SQLite file race and all but one crash "
-    "('table ... already exists')",
-)
 def test_workers_starting_together_on_sqlite_all_succeed(tmp_path: Path) -> None:
     results = _run_concurrent_upgrades(tmp_path / "shared.db", 3)
     assert [r.returncode for r in results] == [0] * 3, [r.stderr[-500:] for r in results]

@@ -249,12 +249,6 @@ async def test_meet_errors_keep_meet_format_while_host_errors_keep_the_hosts(hos
     assert (await host.client.get("/boom")).json() == {"hostError": "the host's own failure"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a host exception handler keyed by status code 400 takes over meet-embed's request "
-    "validation errors (Litestar prefers status-code keys for HTTPException; meet's router only "
-    "registers class keys), so the API answers the host's body instead of its 422 with details",
-)
 async def test_host_400_handler_does_not_take_over_meet_validation_errors(
     tmp_path: Path, config: MeetEmbedConfig
 ) -> None:
@@ -285,12 +279,6 @@ async def test_openapi_schema_of_the_host_lists_host_and_meet_paths(host: Host) 
     assert "apiKey" in schema["components"]["securitySchemes"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: MeetEmbedPlugin.on_app_init mutates the OpenAPIConfig it is given in place; for a host "
-    "without its own openapi_config that is Litestar's module-level DEFAULT_OPENAPI_CONFIG, so every "
-    "other app in the process (without the plugin) then documents meet-embed's tags and security schemes",
-)
 async def test_plugin_does_not_leak_into_other_apps_openapi(tmp_path: Path, config: MeetEmbedConfig) -> None:
     Litestar(route_handlers=[page], plugins=[MeetEmbedPlugin(config)])
     plain = Litestar(route_handlers=[page])

@@ -86,12 +86,6 @@ async def test_create_room_with_defaults(client: Client, api_headers: dict[str, 
     assert fetched.json()["status"] == "open"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the create (and config update) response leaves out `status` for a new room: Room is a "
-    "msgspec Struct with omit_defaults=True and status defaults to 'open', so it is dropped when the "
-    "value is the same str object (GET, read back from the database, does include it)",
-)
 async def test_create_response_says_the_room_is_open(client: Client, api_headers: dict[str, str]) -> None:
     room = await create_room(client, api_headers, roomName="Open")
     assert room.get("status") == "open"
@@ -208,12 +202,6 @@ async def test_create_rejects_invalid_input_with_422(client: Client, api_headers
     assert listed.json()["rooms"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: request bodies are decoded in msgspec's lax mode, so JSON of the wrong type is coerced "
-    '(enabled: 1 / "true" / "0" become booleans, maxDuration: "60" an integer) where the '
-    "reference answers 422",
-)
 @pytest.mark.parametrize(
     ("recording", "field"),
     [
@@ -506,11 +494,6 @@ async def test_update_invalid_config_is_422_and_changes_nothing(
     assert fetched["config"] == room["config"]  # not even the valid part of a refused update applied
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ODDITY: a body without a required field names Litestar's parameter (`data`) in `details`, "
-    "not the missing wire field (`config`); an empty body even gives the message \"'data'\"",
-)
 async def test_missing_config_names_the_missing_field(client: Client, api_headers: dict[str, str]) -> None:
     room = await create_room(client, api_headers)
     body = assert_422(await client.put(f"{ROOMS}/{room['roomId']}/config", json={}, headers=api_headers))
@@ -893,12 +876,6 @@ async def test_unknown_api_path_answers_in_the_api_format(
     assert_error(await client.get("/meet/api/v1/no-such-endpoint", headers=api_headers), 404)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG/ODDITY: a wrong method (PATCH /rooms) or an unknown path below an existing route "
-    "(/rooms/{id}/unknown) is answered in Litestar's default body {status_code, detail}, not the API's "
-    "{error, message}: those exceptions are raised by the router before meet's handlers apply",
-)
 @pytest.mark.parametrize(
     ("method", "path", "status"),
     [("PATCH", ROOMS, 405), ("GET", f"{ROOMS}/some-room/unknown", 404), ("GET", "/meet/api/v1", 404)],

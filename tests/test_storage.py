@@ -126,23 +126,13 @@ async def test_stream_of_an_empty_range_is_empty(store: MediaStore) -> None:
     assert await read(store, KEY, 10, 5) == b""
 
 
-async def test_stream_in_chunks_smaller_than_the_object(
-    store: MediaStore, request: pytest.FixtureRequest
-) -> None:
-    if kind(store) == "memory":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="ODDITY: chunk_size is handed to obstore as min_chunk_size, so the memory store "
-                "yields the whole object as one chunk (and S3 yields chunks bigger than chunk_size), "
-                "where the docstring promises chunks of chunk_size",
-            )
-        )
+async def test_stream_in_chunks_smaller_than_the_object(store: MediaStore) -> None:
     await store.put(KEY, DATA)
     chunks = [c async for c in await store.stream(KEY, chunk_size=16 * 1024)]
     assert b"".join(chunks) == DATA
     assert all(isinstance(c, bytes) for c in chunks)
     assert len(chunks) > 1
+    assert max(len(c) for c in chunks) <= 16 * 1024
     ranged = [c async for c in await store.stream(KEY, 1000, 250_000, chunk_size=16 * 1024)]
     assert b"".join(ranged) == DATA[1000:250_000]
     assert len(ranged) > 1
@@ -164,12 +154,6 @@ async def test_missing_object(store: MediaStore) -> None:
         await store.stream("recordings/none/missing.mp4", 10, 20)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: meet_embed.storage.ObjectNotFound is obstore's NotFoundError, but obstore 0.12 raises the "
-    "builtin FileNotFoundError for a missing object (head, and stream on memory/S3), so `except "
-    "ObjectNotFound` does not catch it; which of the two a caller gets depends on the backend",
-)
 async def test_reading_a_missing_object_raises_object_not_found(store: MediaStore) -> None:
     with pytest.raises(ObjectNotFound):
         await store.stream("recordings/none/missing.mp4")

@@ -17,6 +17,7 @@ from meet_embed.errors import AuthorizationError, MeetError
 from meet_embed.ids import is_secret
 from meet_embed.openapi import errors
 from meet_embed.rooms.service import RoomError, RoomsService
+from meet_embed.validation import strict_json
 
 __all__ = ("MeController", "TokenController", "TokenRequest", "TokenResponse")
 
@@ -41,6 +42,7 @@ class TokenController(Controller):
 
     @post(
         "/{room_id:str}/token",
+        guards=[strict_json(TokenRequest)],
         status_code=200,
         summary="Exchange a room link secret for a member token",
         description="The moderator link's secret gives a `moderator` token, the speaker link's a `speaker` "

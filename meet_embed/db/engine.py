@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import logging
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +69,16 @@ class Database:
     # -- migrations -----------------------------------------------------------------------------------
 
     async def upgrade(self, revision: str = "head") -> None:
-        """Bring the schema to ``revision``; safe to call from several replicas at once."""
+        """Bring the schema to ``revision``; safe to call from several replicas or workers at once (an
+        advisory lock on PostgreSQL, a lock file next to a SQLite database)."""
+        database = self.url.database or ""
+        if self.is_sqlite and database and database != ":memory:":
+            async with _file_lock(Path(database).with_name(Path(database).name + ".migrate-lock")):
+                await self._upgrade(revision)
+        else:
+            await self._upgrade(revision)
+
+    async def _upgrade(self, revision: str) -> None:
         async with self.engine.begin() as conn:
             if self.url.get_backend_name() == "postgresql":
                 await conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK_ID})
@@ -94,12 +108,28 @@ def alembic_config(connection: Connection | None = None) -> AlembicConfig:
     return cfg
 
 
+_ALEMBIC = threading.Lock()
+"""Alembic keeps the running migration's context in module globals: one migration per process at a time."""
+
+
 def _run_alembic(connection: Connection, action: str, revision: str) -> None:
     cfg = alembic_config(connection)
-    if action == "upgrade":
-        command.upgrade(cfg, revision)
-    else:
-        command.downgrade(cfg, revision)
+    with _ALEMBIC:
+        if action == "upgrade":
+            command.upgrade(cfg, revision)
+        else:
+            command.downgrade(cfg, revision)
+
+
+@asynccontextmanager
+async def _file_lock(path: Path) -> AsyncIterator[None]:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        await asyncio.to_thread(fcntl.flock, fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        os.close(fd)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -24,6 +24,7 @@ from meet_embed.recorders.control import StartRequest
 from meet_embed.recordings.schemas import Recording, to_wire
 from meet_embed.rooms.service import check_room_id
 from meet_embed.runtime import MeetRuntime
+from meet_embed.validation import strict_json
 
 __all__ = ("RecordingControlController",)
 
@@ -41,7 +42,7 @@ class RecordingControlController(Controller):
 
     @post(
         "/",
-        guards=[require_recorder],
+        guards=[require_recorder, strict_json(StartRequest)],
         status_code=201,
         summary="Start recording a room",
         description="A moderator of the room or the API key. 403 when the room's recording is disabled, "

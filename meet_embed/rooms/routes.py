@@ -15,6 +15,7 @@ from meet_embed.openapi import errors
 from meet_embed.pagination import parse_max_items
 from meet_embed.rooms.schemas import Room, RoomConfigUpdate, RoomCreate, RoomDeleted, RoomList
 from meet_embed.rooms.service import RoomsService, parse_delete_policy
+from meet_embed.validation import strict_json
 
 __all__ = ("RoomsController",)
 
@@ -27,6 +28,7 @@ class RoomsController(Controller):
 
     @post(
         "/",
+        guards=[strict_json(RoomCreate)],
         status_code=201,
         summary="Create a room",
         description="Recording settings left out take their defaults: recording enabled, "
@@ -74,6 +76,7 @@ class RoomsController(Controller):
 
     @put(
         "/{room_id:str}/config",
+        guards=[strict_json(RoomConfigUpdate)],
         summary="Update a room's recording settings",
         description="A partial update: fields left out keep their current value. Takes effect on the next "
         "request, also for member tokens already issued.",

@@ -123,7 +123,7 @@ class Room(Struct, rename="camel", omit_defaults=True):
     config: RoomConfig
     moderator_url: str
     speaker_url: str
-    status: RoomStatus = "open"
+    status: RoomStatus
 
 
 class RoomList(Struct):

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import obstore
-from obstore.exceptions import NotFoundError as ObjectNotFound
+from obstore.exceptions import NotFoundError as _ObstoreNotFound
 from obstore.store import LocalStore, MemoryStore, from_url
 
 __all__ = ("DEFAULT_READ_CHUNK", "MediaStore", "ObjectInfo", "ObjectNotFound", "StoreUnavailable")
@@ -38,6 +38,10 @@ _CLIENT_OPTIONS = frozenset(
     )
 )
 """obstore takes these as HTTP client options, the rest as the store's own configuration."""
+
+
+class ObjectNotFound(FileNotFoundError):
+    """The object does not exist (the same exception whatever the store)."""
 
 
 class StoreUnavailable(RuntimeError):
@@ -84,7 +88,10 @@ class MediaStore:
     # -- reads ----------------------------------------------------------------------------------------
 
     async def head(self, key: str) -> ObjectInfo:
-        meta = await obstore.head_async(self._store, key)
+        try:
+            meta = await obstore.head_async(self._store, key)
+        except (_ObstoreNotFound, FileNotFoundError):
+            raise ObjectNotFound(f"no such object: {key}") from None
         return ObjectInfo(
             key=key, size=meta["size"], last_modified=meta["last_modified"], e_tag=meta["e_tag"]
         )
@@ -92,14 +99,15 @@ class MediaStore:
     async def exists(self, key: str) -> bool:
         try:
             await obstore.head_async(self._store, key)
-        except (ObjectNotFound, FileNotFoundError):
+        except (_ObstoreNotFound, FileNotFoundError):
             return False
         return True
 
     async def stream(
         self, key: str, start: int = 0, end: int | None = None, chunk_size: int = DEFAULT_READ_CHUNK
     ) -> AsyncIterator[bytes]:
-        """Yield bytes ``[start, end)`` of an object (``end=None``: to the end) in chunks of ``chunk_size``.
+        """Yield bytes ``[start, end)`` of an object (``end=None``: to the end) in chunks of at most
+        ``chunk_size``.
 
         The first request to the store happens before this returns, so a missing object raises here and
         not halfway through a response.
@@ -113,8 +121,11 @@ class MediaStore:
             options["range"] = (start, end)
         elif start:
             options["range"] = {"offset": start}
-        result = await obstore.get_async(self._store, key, options=options or None)
-        return _iterate(result.stream(min_chunk_size=chunk_size))
+        try:
+            result = await obstore.get_async(self._store, key, options=options or None)
+        except (_ObstoreNotFound, FileNotFoundError):
+            raise ObjectNotFound(f"no such object: {key}") from None
+        return _iterate(result.stream(min_chunk_size=chunk_size), chunk_size)
 
     async def _stream_local(
         self, key: str, start: int, end: int | None, chunk_size: int
@@ -201,7 +212,7 @@ class MediaStore:
         for key in keys:
             try:
                 await obstore.delete_async(self._store, key)
-            except (ObjectNotFound, FileNotFoundError):
+            except (_ObstoreNotFound, FileNotFoundError):
                 continue
 
     async def list_keys(self, prefix: str) -> list[str]:
@@ -262,9 +273,12 @@ async def _pread_chunks(path: Path, start: int, stop: int, chunk_size: int) -> A
         os.close(fd)
 
 
-async def _iterate(stream: Any) -> AsyncIterator[bytes]:
+async def _iterate(stream: Any, chunk_size: int) -> AsyncIterator[bytes]:
     async for chunk in stream:
-        yield bytes(chunk) if not isinstance(chunk, bytes) else chunk
+        data = bytes(chunk) if not isinstance(chunk, bytes) else chunk
+        # Buckets hand out at least min_chunk_size, a memory store the whole object: cut to size.
+        for offset in range(0, len(data), chunk_size):
+            yield data[offset : offset + chunk_size] if len(data) > chunk_size else data
 
 
 async def _read_file(path: Path, chunk_size: int = 8 * 1024 * 1024) -> AsyncIterator[bytes]:

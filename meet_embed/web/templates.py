@@ -8,6 +8,8 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from meet_embed.web.static import static_url
+
 __all__ = ("TEMPLATES_DIR", "render")
 
 
@@ -24,13 +26,15 @@ TEMPLATES_DIR = _templates_dir()
 
 @cache
 def _environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals["static_url"] = static_url
+    return env
 
 
 def render(name: str, **context: Any) -> str:
