@@ -1,0 +1,308 @@
+// The REST API of meet-embed, as the components use it.
+
+export type RecordingStatus =
+  | "starting"
+  | "active"
+  | "ending"
+  | "complete"
+  | "failed"
+  | "aborted"
+  | "limit_reached";
+
+export interface Recording {
+  recordingId: string;
+  roomId: string;
+  roomName: string;
+  status: RecordingStatus;
+  layout?: string;
+  filename?: string;
+  startDate?: number;
+  endDate?: number;
+  /** Seconds. */
+  duration?: number;
+  /** Bytes. */
+  size?: number;
+  error?: string;
+  details?: string;
+}
+
+export interface RecordingPage {
+  recordings: Recording[];
+  pagination: { isTruncated: boolean; maxItems: number; nextPageToken?: string };
+}
+
+export interface Permissions {
+  retrieve: boolean;
+  delete: boolean;
+  share: boolean;
+  record: boolean;
+}
+
+export interface Me {
+  principal: {
+    kind: "api_key" | "admin" | "member" | "anonymous" | "media_link";
+    name?: string;
+    displayName?: string;
+    roomId?: string;
+    role?: "moderator" | "speaker";
+  };
+  permissions: Permissions;
+  room?: {
+    roomId: string;
+    roomName: string;
+    recordingEnabled: boolean;
+    allowAccessTo: "admin" | "admin_moderator" | "admin_moderator_speaker";
+    status: string;
+  } | null;
+}
+
+export interface Room {
+  roomId: string;
+  roomName: string;
+}
+
+export interface MediaLink {
+  url: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+  posterUrl?: string;
+}
+
+export interface ChunkStatus {
+  recordingId: string;
+  status: string;
+  received: number[];
+  bytes: number;
+  finalSeq?: number;
+}
+
+export interface ChunkReceipt {
+  recordingId: string;
+  seq: number;
+  size: number;
+  status: string;
+  received: number;
+}
+
+export interface BulkDeleteResult {
+  message: string;
+  error?: string;
+  deleted: string[];
+  failed?: { recordingId: string; error: string }[];
+}
+
+/** An API answer other than 2xx, or no answer at all (`status` 0). */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly error: string;
+  readonly body: unknown;
+
+  constructor(status: number, message: string, error = "", body: unknown = null) {
+    super(message);
+    this.name = "ApiError";
+    this.status = status;
+    this.error = error;
+    this.body = body;
+  }
+
+  get isNetwork(): boolean {
+    return this.status === 0;
+  }
+
+  /** Worth trying again later: no answer, a timeout, too many requests or a server-side failure. */
+  get isTransient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+const MODULE_URL = import.meta.url;
+
+/** `<origin>/meet` when this module is served from `<origin>/meet/static/meet-embed.js`. */
+export function defaultBaseUrl(): string {
+  try {
+    const url = new URL(MODULE_URL);
+    url.search = "";
+    url.hash = "";
+    const path = url.pathname.replace(/\/static\/[^/]*$/, "");
+    if (path !== url.pathname) return `${url.origin}${path}`;
+  } catch {
+    /* not a URL we can read (bundled into another app): fall through */
+  }
+  return `${location.origin}/meet`;
+}
+
+type Query = Record<string, string | number | boolean | undefined | null>;
+
+export interface RequestOptions {
+  query?: Query;
+  body?: BodyInit | object | null;
+  signal?: AbortSignal;
+  headers?: Record<string, string>;
+  /** Resolve with the Response instead of parsing JSON. */
+  raw?: boolean;
+}
+
+export class MeetApi {
+  readonly base: string;
+  readonly token: string;
+
+  constructor(baseUrl: string | null | undefined, token?: string | null) {
+    this.base = (baseUrl || defaultBaseUrl()).replace(/\/+$/, "");
+    this.token = token || "";
+  }
+
+  get apiBase(): string {
+    return `${this.base}/api/v1`;
+  }
+
+  url(path: string, query?: Query): string {
+    const url = new URL(`${this.apiBase}${path}`, location.href);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null && value !== "") url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  headers(extra?: Record<string, string>): Record<string, string> {
+    const headers: Record<string, string> = { Accept: "application/json", ...extra };
+    if (this.token) headers["X-Room-Member-Token"] = this.token;
+    return headers;
+  }
+
+  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+    const headers = this.headers(options.headers);
+    let body: BodyInit | undefined;
+    if (options.body instanceof Blob || typeof options.body === "string") {
+      body = options.body;
+    } else if (options.body != null) {
+      body = JSON.stringify(options.body);
+      headers["Content-Type"] = "application/json";
+    }
+    let response: Response;
+    try {
+      response = await fetch(this.url(path, options.query), {
+        method,
+        headers,
+        body,
+        signal: options.signal,
+        credentials: "same-origin",
+        cache: "no-store",
+      });
+    } catch (err) {
+      if ((err as Error)?.name === "AbortError") throw err;
+      throw new ApiError(0, (err as Error)?.message || "Network error");
+    }
+    if (options.raw && response.ok) return response as unknown as T;
+    return (await readBody(response)) as T;
+  }
+
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T> {
+    return this.request<T>("GET", path, { query, signal });
+  }
+
+  // -- the calls the components make ------------------------------------------------------------------
+
+  me(roomId?: string, signal?: AbortSignal): Promise<Me> {
+    return this.get<Me>("/me", { roomId }, signal);
+  }
+
+  listRecordings(query: Query, signal?: AbortSignal): Promise<RecordingPage> {
+    return this.get<RecordingPage>("/recordings", query, signal);
+  }
+
+  listRooms(signal?: AbortSignal): Promise<{ rooms: Room[] }> {
+    return this.get<{ rooms: Room[] }>("/rooms", { maxItems: 100 }, signal);
+  }
+
+  recording(id: string, secret?: string, signal?: AbortSignal): Promise<Recording> {
+    return this.get<Recording>(`/recordings/${encodeURIComponent(id)}`, { secret }, signal);
+  }
+
+  mediaUrl(id: string, signal?: AbortSignal): Promise<MediaLink> {
+    return this.get<MediaLink>(`/recordings/${encodeURIComponent(id)}/media-url`, undefined, signal);
+  }
+
+  async poster(id: string, secret?: string, signal?: AbortSignal): Promise<Blob> {
+    const response = await this.request<Response>("GET", `/recordings/${encodeURIComponent(id)}/poster`, {
+      query: { secret },
+      signal,
+      raw: true,
+      headers: { Accept: "image/*" },
+    });
+    return response.blob();
+  }
+
+  /** Where a share-link viewer (`secret`) plays the media; ranged requests work on it. */
+  secretMediaUrl(id: string, secret: string, download = false): string {
+    return this.url(`/recordings/${encodeURIComponent(id)}/media`, { secret, download: download ? 1 : null });
+  }
+
+  shareUrl(id: string, privateAccess: boolean): Promise<{ url: string; expiresAt?: number }> {
+    return this.get(`/recordings/${encodeURIComponent(id)}/url`, { privateAccess });
+  }
+
+  deleteRecording(id: string): Promise<{ message: string }> {
+    return this.request("DELETE", `/recordings/${encodeURIComponent(id)}`);
+  }
+
+  bulkDelete(ids: string[]): Promise<BulkDeleteResult> {
+    return this.request("DELETE", "/recordings", { query: { recordingIds: ids.join(",") } });
+  }
+
+  zipUrl(ids: string[]): Promise<MediaLink> {
+    return this.get<MediaLink>("/recordings/download-url", { recordingIds: ids.join(",") });
+  }
+
+  startRecording(roomId: string): Promise<Recording> {
+    return this.request<Recording>("POST", "/recordings", { body: { roomId } });
+  }
+
+  stopRecording(id: string): Promise<Recording> {
+    return this.request<Recording>("POST", `/recordings/${encodeURIComponent(id)}/stop`);
+  }
+
+  uploadChunk(id: string, seq: number, blob: Blob, final: boolean, signal?: AbortSignal): Promise<ChunkReceipt> {
+    return this.request<ChunkReceipt>("PUT", `/recordings/${encodeURIComponent(id)}/chunks/${seq}`, {
+      query: { final: final ? "true" : null },
+      body: blob,
+      signal,
+      headers: { "Content-Type": blob.type || "application/octet-stream" },
+    });
+  }
+
+  chunks(id: string): Promise<ChunkStatus> {
+    return this.get<ChunkStatus>(`/recordings/${encodeURIComponent(id)}/chunks`);
+  }
+}
+
+async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => "");
+  let body: unknown = null;
+  if (text) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  if (response.ok) return body;
+  const info = (body && typeof body === "object" ? body : {}) as { message?: string; error?: string };
+  throw new ApiError(
+    response.status,
+    info.message || response.statusText || `HTTP ${response.status}`,
+    info.error || "",
+    body,
+  );
+}
+
+/** Start a download in the browser without leaving the page. */
+export function startDownload(url: string, filename = ""): void {
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  a.rel = "noopener";
+  a.style.display = "none";
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
