@@ -19,7 +19,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-POSTGRES_URL = os.environ.get("MEET_EMBED_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+POSTGRES_URL = os.environ.get(
+    "MEET_EMBED_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
 REDIS_URL = os.environ.get("MEET_EMBED_TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
@@ -67,15 +69,34 @@ async def _pg_execute(url: str, *statements: str) -> None:
         await conn.close()
 
 
+def _pg_run(url: str, *statements: str) -> None:
+    """Run statements from sync code, also when called inside a running event loop (an async fixture)."""
+    import threading
+
+    errors: list[BaseException] = []
+
+    def target() -> None:
+        try:
+            asyncio.run(_pg_execute(url, *statements))
+        except BaseException as exc:  # re-raised in the caller's thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if errors:
+        raise errors[0]
+
+
 @contextmanager
 def postgres_schema(url: str) -> Iterator[dict[str, Any]]:
     """A fresh schema for one test; the engine options point ``search_path`` at it."""
     schema = f"t_{uuid.uuid4().hex[:12]}"
-    asyncio.run(_pg_execute(url, f'CREATE SCHEMA "{schema}"'))
+    _pg_run(url, f'CREATE SCHEMA "{schema}"')
     try:
         yield {"connect_args": {"server_settings": {"search_path": schema}}}
     finally:
-        asyncio.run(_pg_execute(url, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        _pg_run(url, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 class MotoS3:
@@ -98,7 +119,7 @@ class MotoS3:
             "endpoint": self.endpoint,
             "allow_http": True,
             "access_key_id": "testing",
-            "secret_access_key": "testing",  # noqa: S105 - moto accepts any credentials
+            "secret_access_key": "testing",
             "region": "us-east-1",
             "virtual_hosted_style_request": False,
         }
@@ -129,7 +150,9 @@ class BackendSelection:
             values["storage_url"] = "memory://"
         elif self.store == "s3":
             assert self.s3 is not None
-            values.update(storage_url=self.s3.url(f"t-{uuid.uuid4().hex[:10]}"), storage_options=self.s3.options())
+            values.update(
+                storage_url=self.s3.url(f"t-{uuid.uuid4().hex[:10]}"), storage_options=self.s3.options()
+            )
         return values
 
     def cleanup(self) -> None:

@@ -30,22 +30,51 @@ SECRET_KEY = "test-secret-key-for-signing-0123456789"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("meet-embed")
-    group.addoption("--meet-db", default=os.environ.get("MEET_EMBED_TEST_DB", "sqlite"),
-                    choices=["sqlite", "postgres"], help="database the API tests run against")
-    group.addoption("--meet-store", default=os.environ.get("MEET_EMBED_TEST_STORE", "file"),
-                    choices=["file", "memory", "s3"], help="object store the API tests run against")
+    group.addoption(
+        "--meet-db",
+        default=os.environ.get("MEET_EMBED_TEST_DB", "sqlite"),
+        choices=["sqlite", "postgres"],
+        help="database the API tests run against",
+    )
+    group.addoption(
+        "--meet-store",
+        default=os.environ.get("MEET_EMBED_TEST_STORE", "file"),
+        choices=["file", "memory", "s3"],
+        help="object store the API tests run against",
+    )
 
 
 @pytest.fixture(scope="session")
-def backends(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[BackendSelection]:
+def backends(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[BackendSelection]:
     with make_backends(
         request.config.getoption("--meet-db"), request.config.getoption("--meet-store"), tmp_path_factory
     ) as selection:
         yield selection
 
 
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty database at the newest revision, made once: each test starts from a copy of it instead of
+    running every migration again."""
+    import asyncio
+
+    from meet_embed.db.engine import Database
+
+    path = tmp_path_factory.mktemp("template") / "meet.db"
+
+    async def migrate() -> None:
+        db = Database(f"sqlite+aiosqlite:///{path}")
+        await db.upgrade()
+        await db.dispose()
+
+    asyncio.run(migrate())
+    return path
+
+
 @pytest.fixture
-def config_factory(tmp_path: Path, backends: BackendSelection) -> Iterator[Any]:
+def config_factory(tmp_path: Path, backends: BackendSelection, migrated_sqlite: Path) -> Iterator[Any]:
     """Build a config for one test: isolated data dir, database schema and bucket prefix."""
 
     def factory(**overrides: Any) -> MeetEmbedConfig:
@@ -56,7 +85,12 @@ def config_factory(tmp_path: Path, backends: BackendSelection) -> Iterator[Any]:
             **backends.config_values(tmp_path),
         }
         values.update(overrides)
-        return MeetEmbedConfig(**values)
+        config = MeetEmbedConfig(**values)
+        database = Path(config.data_dir) / "meet.db"
+        if config.database_url is None and not database.exists():
+            database.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(migrated_sqlite, database)
+        return config
 
     yield factory
     backends.cleanup()
@@ -80,8 +114,23 @@ async def client(app: Litestar) -> AsyncIterator[AsyncTestClient[Litestar]]:
 
 @pytest.fixture
 def runtime(app: Litestar, client: AsyncTestClient[Litestar]) -> MeetRuntime:
-    """The started app's runtime (the client fixture has run its lifespan)."""
+    """The started app's runtime (the client fixture has run its lifespan).
+
+    The test client runs the app on an event loop of its own: awaiting the runtime's database from the
+    test works on SQLite but not on asyncpg; go through ``on_app`` for that.
+    """
     return app.state["meet_embed"]  # type: ignore[no-any-return]
+
+
+@pytest.fixture
+def on_app(client: AsyncTestClient[Litestar]) -> Any:
+    """``await on_app(fn, *args)``: run a coroutine function on the app's event loop (see ``runtime``)."""
+    from tests.helpers import on_app_loop
+
+    async def call(fn: Any, *args: Any) -> Any:
+        return await on_app_loop(client, fn, *args)
+
+    return call
 
 
 @pytest.fixture
