@@ -935,17 +935,6 @@ def _with(
     return make
 
 
-BUG_API_KEY_FIRST = (
-    "BUG: a valid X-API-KEY short-cuts the resolver, so an invalid member token sent with it is never looked "
-    "at (meet_embed/auth/resolver.py _resolve, `return Principal(kind='api_key'…)` before "
-    "`member_token_from`), contrary to its own docstring and the spec's 'present but invalid → 401'"
-)
-BUG_SECRET_FIRST = (
-    "BUG: with ?secret= (or ?mediaToken=) the recording guard never resolves the request's credentials, so "
-    "an invalid API key or token sent along is ignored (meet_embed/auth/access.py recording_guard: "
-    "_by_secret / _by_media_link are chosen before get_principal)"
-)
-
 MIXED = [
     # (id, credentials, endpoint, expected status, known bug)
     ("wrong-api-key+moderator", _with("api-key-wrong", "moderator"), "get", 401, None),
@@ -953,18 +942,12 @@ MIXED = [
     ("expired-token+admin", _with("token-expired", "admin"), "get", 401, None),
     ("malformed-token+admin", _with("token-malformed", "admin"), "room-list", 401, None),
     ("expired-token+moderator-bearer", _with("token-expired", "moderator-bearer"), "get", 401, None),
-    ("api-key+malformed-token", _with("api-key", "token-malformed"), "get", 401, BUG_API_KEY_FIRST),
-    ("api-key+expired-token", _with("api-key", "token-expired"), "list", 401, BUG_API_KEY_FIRST),
-    ("wrong-api-key+public-secret", _with("api-key-wrong", "secret-public"), "get", 401, BUG_SECRET_FIRST),
-    (
-        "expired-token+public-secret",
-        _with("token-expired", "secret-public"),
-        "media-range",
-        401,
-        BUG_SECRET_FIRST,
-    ),
-    ("wrong-api-key+media-link", _with("api-key-wrong", "media-link"), "media-range", 401, BUG_SECRET_FIRST),
-    ("alg-none-token+media-link", _with("token-alg-none", "media-link"), "poster", 401, BUG_SECRET_FIRST),
+    ("api-key+malformed-token", _with("api-key", "token-malformed"), "get", 401, None),
+    ("api-key+expired-token", _with("api-key", "token-expired"), "list", 401, None),
+    ("wrong-api-key+public-secret", _with("api-key-wrong", "secret-public"), "get", 401, None),
+    ("expired-token+public-secret", _with("token-expired", "secret-public"), "media-range", 401, None),
+    ("wrong-api-key+media-link", _with("api-key-wrong", "media-link"), "media-range", 401, None),
+    ("alg-none-token+media-link", _with("token-alg-none", "media-link"), "poster", 401, None),
     # Valid credentials together: the share secret decides on the endpoints that take one.
     ("api-key+unknown-secret", _with("api-key", "secret-unknown"), "get", 400, None),
     ("moderator+public-secret", _with("moderator", "secret-public"), "get", 200, None),

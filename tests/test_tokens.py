@@ -348,12 +348,6 @@ async def test_jwks_unknown_key_refused(jwks: Any, kid: str | None) -> None:
         await tokens.verify(token)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: MemberTokens.verify_sync lets PyJWKClientError escape for an unknown kid or an unreachable "
-    "JWKS (meet_embed/auth/tokens.py verify_sync: get_signing_key_from_jwt is not wrapped as in verify). "
-    "Not reachable over HTTP today: its only callers (auth/routes.py, cli.py) pass self-minted HMAC tokens",
-)
 @pytest.mark.parametrize("where", ["unknown-kid", "unreachable-jwks"])
 def test_jwks_errors_are_invalid_token_in_verify_sync(jwks: Any, where: str) -> None:
     url, private, _ = jwks

@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from meet_embed.auth.guards import refuse
 from meet_embed.auth.principal import Permissions, Principal, member_permissions
-from meet_embed.auth.resolver import call_hook, get_principal, runtime_of
+from meet_embed.auth.resolver import call_hook, get_principal, has_credentials, runtime_of
 from meet_embed.db.base import now_ms
 from meet_embed.errors import (
     AuthenticationError,
@@ -155,6 +155,8 @@ def recording_guard(
         runtime = runtime_of(connection)
         raw_id = str(connection.path_params.get("recording_id", ""))
         query = connection.query_params
+        if has_credentials(connection):
+            await get_principal(connection)  # a wrong credential is a 401, even beside a good secret
         if secrets and "secret" in query:
             access = await _by_secret(connection, runtime, raw_id, query.get("secret") or "", cached)
         elif media_links and MEDIA_TOKEN_PARAM in query:
@@ -244,9 +246,13 @@ class MediaGrant:
 
     @classmethod
     def for_principal(cls, principal: Principal, target: str, ttl: int) -> MediaGrant:
+        expires = int(time.time()) + ttl
+        if principal.expires_at is not None:
+            # A link never outlives the token it was made from.
+            expires = min(expires, principal.expires_at)
         return cls(
             target=target,
-            expires=int(time.time()) + ttl,
+            expires=expires,
             kind=principal.kind if principal.kind != "media_link" else "member",
             name=principal.name,
             room_id=principal.room_id,
@@ -351,6 +357,8 @@ def list_scope_guard(action: Action, *, media_links: bool = False) -> Guard:
     async def guard(connection: ASGIConnection[Any, Any, Any, Any], _: BaseRouteHandler) -> None:
         runtime = runtime_of(connection)
         token = connection.query_params.get(MEDIA_TOKEN_PARAM) if media_links else None
+        if has_credentials(connection):
+            await get_principal(connection)
         if token is not None:
             grant = MediaGrant.loads(runtime, token)
             ids = [

@@ -22,6 +22,8 @@ class Principal:
     display_name: str | None = None
     recording_id: str | None = None
     """Set for media links: the one recording the link opens."""
+    expires_at: int | None = None
+    """When the credential stops working (seconds since the epoch), for links made from it."""
 
     @property
     def is_privileged(self) -> bool:

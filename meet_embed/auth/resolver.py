@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from meet_embed.config import AccessHook
     from meet_embed.runtime import MeetRuntime
 
-__all__ = ("call_hook", "get_principal", "member_token_from", "runtime_of")
+__all__ = ("call_hook", "get_principal", "has_credentials", "member_token_from", "runtime_of")
 
 logger = logging.getLogger("meet_embed.auth")
 
@@ -34,6 +34,11 @@ _RUNTIME_KEY = "meet_embed"
 def runtime_of(connection: ASGIConnection[Any, Any, Any, Any]) -> MeetRuntime:
     runtime: MeetRuntime = connection.app.state[_RUNTIME_KEY]
     return runtime
+
+
+def has_credentials(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    """Whether the request carries an API key or a member token (which must then be valid)."""
+    return "x-api-key" in connection.headers or member_token_from(connection) is not None
 
 
 def member_token_from(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
@@ -81,31 +86,37 @@ async def _resolve(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
     runtime = runtime_of(connection)
 
     api_key = connection.headers.get("x-api-key")
+    key_name = None
     if api_key is not None:
         supplied = api_key.strip().encode()
-        name = None
         # Compare against every key, without stopping early, so timing tells nothing about which matched.
-        for key_name, key in runtime.api_keys:
+        for name, key in runtime.api_keys:
             if hmac.compare_digest(supplied, key):
-                name = key_name
-        if name is None:
+                key_name = name
+        if key_name is None:
             raise AuthenticationError("Invalid API key")
-        return Principal(kind="api_key", name=name)
 
+    member: Principal | None = None
     token = member_token_from(connection)
     if token is not None:
+        # Checked even beside a valid API key: a credential that is present and wrong is never ignored.
         try:
             claims = await runtime.tokens.verify(token)
         except InvalidToken as exc:
             logger.info("member token refused: %s", exc)
             raise AuthenticationError("Invalid token") from None
-        return Principal(
+        member = Principal(
             kind="member",
             name=claims.identity,
             room_id=claims.room_id,
             role=claims.role,
             display_name=claims.name,
+            expires_at=claims.expires_at,
         )
+    if key_name is not None:
+        return Principal(kind="api_key", name=key_name)
+    if member is not None:
+        return member
 
     admin = await call_hook(runtime.is_admin_hook, connection)
     if admin:

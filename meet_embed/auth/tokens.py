@@ -129,7 +129,11 @@ class MemberTokens:
         if alg in _HMAC_ALGS:
             return self._decode(token, self._secret, alg)
         if self._jwks is not None:
-            return self._decode(token, self._jwks.get_signing_key_from_jwt(token).key, alg)
+            try:
+                key = self._jwks.get_signing_key_from_jwt(token).key
+            except jwt.PyJWKClientError as exc:
+                raise InvalidToken(f"no JWKS key: {exc}") from exc
+            return self._decode(token, key, alg)
         return self._decode_with_any(token, alg)
 
     def _check_header(self, token: str) -> str:
