@@ -204,12 +204,6 @@ async def test_sequence_numbers_and_empty_chunks(config_factory: Any) -> None:
         assert await in_app(client, chunk_rows, runtime, rid) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an empty re-upload of a chunk is refused with 400 only after it has overwritten the stored "
-    "chunk (recorders/browser.py receive_chunk: store.put before the size check), so finalization reads an "
-    "empty chunk where the database still records the old size",
-)
 async def test_an_empty_retry_does_not_destroy_a_received_chunk(config_factory: Any, webm_3s: Path) -> None:
     chunks = split_like_mediarecorder(webm_3s.read_bytes(), 3)
     async with app_client(await configure(config_factory)) as client:
@@ -354,12 +348,6 @@ async def test_parallel_uploads(live: LiveServers, config_factory: Any, webm_3s:
     assert media_facts(media)["video_frames"] >= 3 * 24 - 2
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a receipt can report 'starting' for a chunk that made the recording active: when two first "
-    "chunks race, the loser's transition returns None and recorders/browser.py receive_chunk keeps the stale "
-    "status instead of re-reading it",
-)
 async def test_parallel_first_chunks_all_report_active(
     live: LiveServers, config_factory: Any, webm_3s: Path
 ) -> None:
@@ -383,12 +371,6 @@ async def test_parallel_first_chunks_all_report_active(
     assert statuses == {"active"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a streamed upload (no Content-Length) past max_recording_bytes gets 413 'A chunk may be at "
-    "most N bytes' and the recording keeps running, unlike the same upload with a Content-Length "
-    "(recorders/browser.py receive_chunk: the budget is only enforced by _limited, which does not stop it)",
-)
 async def test_a_streamed_upload_past_the_recording_limit_stops_it(
     live: LiveServers, config_factory: Any
 ) -> None:

@@ -417,6 +417,10 @@ async def test_max_duration_ends_with_limit_reached(config_factory: Any, webm_2s
         assert row.crc32 is not None
         assert abs(row.duration - source_duration(webm_2s)) <= 0.3
         assert done["size"] == row.size
+        # It plays like a complete one (the reference refuses; see docs/decisions.md).
+        media = await client.get(f"{RECORDINGS}/{rid}/media", headers={**API_HEADERS, "Range": "bytes=0-99"})
+        assert media.status_code == 206, media.text
+        assert len(media.content) == 100
         await no_chunks_left(partial(in_app, client), runtime, room_id)
 
 

@@ -440,13 +440,6 @@ async def test_an_egress_that_fails(live: LiveServers, config_factory: Any) -> N
         assert fake.calls_of("StopEgress") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the sweep stops every LiveKit recording that runs longer than stale_after as 'stale' "
-    "(recorders/sweep.py sweep_once: the idle rule for active recordings applies to all backends, but an "
-    "egress only reports status changes, so last_activity_at never moves while it records) and calls "
-    "StopEgress",
-)
 async def test_a_long_egress_is_not_taken_for_stale(live: LiveServers, config_factory: Any) -> None:
     fake = FakeLiveKit(activate_after=0.1, complete_on_stop=False)
     meet = await start_pair(live, config_factory, fake, stale_after=1)
@@ -462,12 +455,6 @@ async def test_a_long_egress_is_not_taken_for_stale(live: LiveServers, config_fa
         assert (await http.get(f"{RECORDINGS}/{rid}", headers=API_HEADERS)).json()["status"] == "active"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: an EGRESS_ACTIVE webhook that arrives before the StartRoomCompositeEgress response is "
-    "dropped (recorders/livekit.py handle_egress finds recordings by egress_id, which control.start only "
-    "stores after the start call returns), so the start times out with 503 and the running egress is stopped",
-)
 async def test_webhooks_that_overtake_the_start_response(live: LiveServers, config_factory: Any) -> None:
     fake = FakeLiveKit(active_before_reply=True, complete_on_stop=False)
     meet = await start_pair(live, config_factory, fake, start_timeout=1)

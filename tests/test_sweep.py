@@ -173,12 +173,6 @@ async def test_an_ending_recording_with_every_chunk_is_finalized_right_away(
         assert abs(done["duration"] - source_duration(webm_3s)) <= 0.3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a finalization cancelled by a shutdown keeps its 10-minute lease "
-    "(recorders/finalize.py Finalizer.finalize releases finalize_lease_until only on Exception, not on "
-    "CancelledError), so after the restart the sweep cannot finalize the recording until LEASE_SECONDS pass",
-)
 async def test_a_finalization_cut_short_by_a_shutdown_is_redone_after_the_restart(
     config_factory: Any, webm_3s: Path
 ) -> None:

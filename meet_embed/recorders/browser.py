@@ -66,13 +66,30 @@ class BrowserCapture:
         return None
 
 
-async def _limited(body: AsyncIterator[bytes], limit: int) -> AsyncIterator[bytes]:
+class RecordingTooLarge(PayloadTooLarge):
+    """The chunk would take the recording past ``max_recording_bytes``."""
+
+
+async def _limited(
+    first: bytes, body: AsyncIterator[bytes], chunk_limit: int, budget: int, rid: str, recording_limit: int
+) -> AsyncIterator[bytes]:
     size = 0
-    async for piece in body:
+    piece: bytes | None = first
+    while piece is not None:
         size += len(piece)
-        if size > limit:
-            raise PayloadTooLarge(f"A chunk may be at most {limit} bytes")
+        if size > budget:
+            raise RecordingTooLarge(f"Recording '{rid}' reached the size limit of {recording_limit} bytes")
+        if size > chunk_limit:
+            raise PayloadTooLarge(f"A chunk may be at most {chunk_limit} bytes")
         yield piece
+        piece = await anext(body, None)
+
+
+async def _first_bytes(body: AsyncIterator[bytes]) -> bytes:
+    async for piece in body:
+        if piece:
+            return piece
+    return b""
 
 
 async def receive_chunk(
@@ -103,17 +120,24 @@ async def receive_chunk(
             )
         )
     budget = config.max_recording_bytes - int(others or 0)
-    if budget <= 0 or (declared_length is not None and declared_length > budget):
-        if recording.status == "active":
-            await runtime.control.stop(recording, reason="size_limit")
-        raise PayloadTooLarge(
-            f"Recording '{rid}' reached the size limit of {config.max_recording_bytes} bytes"
+    try:
+        if budget <= 0 or (declared_length is not None and declared_length > budget):
+            raise RecordingTooLarge(
+                f"Recording '{rid}' reached the size limit of {config.max_recording_bytes} bytes"
+            )
+        # Nothing is written before the first bytes arrive: an empty retry must not replace a good chunk.
+        first = await _first_bytes(body)
+        if not first:
+            raise MeetError("A chunk must not be empty", error="Recording Error")
+        key = keys.chunk_key(recording.room_id, rid, seq)
+        size = await runtime.store.put(
+            key, _limited(first, body, config.max_chunk_bytes, budget, rid, config.max_recording_bytes)
         )
-
-    key = keys.chunk_key(recording.room_id, rid, seq)
-    size = await runtime.store.put(key, _limited(body, min(config.max_chunk_bytes, budget)))
-    if size == 0:
-        raise MeetError("A chunk must not be empty", error="Recording Error")
+    except RecordingTooLarge:
+        current = await runtime.control.load(rid)
+        if current is not None and current.status == "active":
+            await runtime.control.stop(current, reason="size_limit")
+        raise
 
     now = now_ms()
     async with runtime.db.sessionmaker() as session, session.begin():
@@ -140,6 +164,9 @@ async def receive_chunk(
     status = recording.status
     if status == "starting":
         moved = await runtime.control.transition(rid, "active", details=recording.details)
+        if moved is None:  # another chunk's request made it active first
+            current = await runtime.control.load(rid)
+            moved = current
         status = moved.status if moved else status
     elif status == "ending":
         await runtime.finalizer.maybe_finalize(rid)

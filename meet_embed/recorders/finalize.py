@@ -183,22 +183,29 @@ class Finalizer:
                     await self.runtime.events.publish(done)
                 return final
             return None
+        except asyncio.CancelledError:
+            # Shutting down: give the lease back so the next start (or another replica) finishes the job.
+            await asyncio.shield(self._release(recording_id))
+            raise
         except Exception:
             logger.exception(
                 "finalizing %s failed (attempt %d); the sweep retries it", recording_id, row.finalize_attempts
             )
-            async with self.runtime.db.sessionmaker() as session, session.begin():
-                await session.execute(
-                    update(RecordingModel)
-                    .where(RecordingModel.recording_id == recording_id)
-                    .values(finalize_lease_until=None)
-                )
+            await self._release(recording_id)
             if row.finalize_attempts >= MAX_FINALIZE_ATTEMPTS:
                 await control.transition(
                     recording_id, "failed", error="Finalization kept failing; the uploaded chunks were kept"
                 )
                 return "failed"
             return None
+
+    async def _release(self, recording_id: str) -> None:
+        async with self.runtime.db.sessionmaker() as session, session.begin():
+            await session.execute(
+                update(RecordingModel)
+                .where(RecordingModel.recording_id == recording_id)
+                .values(finalize_lease_until=None)
+            )
 
     async def _assemble(self, row: RecordingModel, seqs: list[int], dest: Path) -> None:
         """Concatenate the chunks (MediaRecorder's pieces of one WebM stream) into a local file."""

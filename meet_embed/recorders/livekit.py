@@ -163,6 +163,18 @@ async def handle_egress(runtime: MeetRuntime, info: Any) -> None:
         recording = await session.scalar(
             select(RecordingModel).where(RecordingModel.egress_id == info.egress_id)
         )
+        if recording is None and info.room_name:
+            # The webhook may overtake the start call's answer: the room's starting LiveKit recording is it.
+            recording = await session.scalar(
+                select(RecordingModel).where(
+                    RecordingModel.room_id == info.room_name,
+                    RecordingModel.backend == "livekit",
+                    RecordingModel.status == "starting",
+                )
+            )
+            if recording is not None:
+                recording.egress_id = info.egress_id
+                await session.commit()
     if recording is None:
         return
     status = egress_status(info.status)

@@ -26,6 +26,9 @@ __all__ = ("SweepReport", "Sweeper")
 
 logger = logging.getLogger("meet_embed.sweep")
 
+EGRESS_ENDING_TIMEOUT = 6 * 3600
+"""Seconds an egress may take to upload its file after stopping before the recording is given up."""
+
 
 @dataclass
 class SweepReport:
@@ -86,7 +89,9 @@ class Sweeper:
                 reason = None
                 if max_duration and now - recording.start_date >= max_duration * 1000:
                     reason = "limit"
-                elif idle > config.stale_after * 1000:
+                elif recording.backend == "browser" and idle > config.stale_after * 1000:
+                    # A browser sends a chunk every few seconds; an egress reports only status changes,
+                    # and LiveKit's webhooks (not silence) say when it ends.
                     reason = "stale"
                 if reason:
                     try:
@@ -103,7 +108,7 @@ class Sweeper:
             elif (
                 # A server-side capture that never reported its end.
                 recording.status == "ending"
-                and idle > config.stale_after * 1000
+                and idle > max(config.stale_after, EGRESS_ENDING_TIMEOUT) * 1000
                 and await control.transition(rid, "aborted", details="The capture never reported its end")
             ):
                 report.failed.append(rid)

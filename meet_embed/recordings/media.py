@@ -39,6 +39,11 @@ __all__ = (
 _ZERO_SUFFIX = re.compile(r"bytes\s*=\s*-0+\s*", re.IGNORECASE)
 
 
+PLAYABLE = ("complete", "limit_reached")
+"""A recording that hit its room's maximum duration was finalized like any other: it plays (the reference
+refuses, see docs/decisions.md)."""
+
+
 class RangeNotSatisfiable(MeetError):
     status_code = 416
     error = "Recording Error"
@@ -132,7 +137,7 @@ def _range_applies(request: Request[Any, Any, Any], etag: str, modified: datetim
 async def media_response(
     request: Request[Any, Any, Any], runtime: MeetRuntime, recording: RecordingModel, *, download: bool
 ) -> Response[Any]:
-    if recording.status != "complete" or not recording.media_key:
+    if recording.status not in PLAYABLE or not recording.media_key:
         rid = recording.recording_id
         running = recording.status in ("starting", "active", "ending")
         message = f"Recording '{rid}' is not stopped yet" if running else f"Recording '{rid}' has no media"

@@ -30,7 +30,7 @@ from meet_embed.openapi import errors
 from meet_embed.ops.metrics import MEDIA_BYTES
 from meet_embed.pagination import parse_max_items
 from meet_embed.recordings.archive import ZipArchive, ensure_crc
-from meet_embed.recordings.media import media_response
+from meet_embed.recordings.media import PLAYABLE, media_response
 from meet_embed.recordings.models import RecordingModel
 from meet_embed.recordings.schemas import BulkDeleteResult, Recording, RecordingList, RecordingStatus
 from meet_embed.recordings.service import (
@@ -217,7 +217,7 @@ class RecordingsController(Controller):
             ).all()
         }
         rows = [
-            found[i] for i in in_scope if i in found and found[i].status == "complete" and found[i].media_key
+            found[i] for i in in_scope if i in found and found[i].status in PLAYABLE and found[i].media_key
         ]
         if not rows:
             raise MeetError(
