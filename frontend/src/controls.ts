@@ -746,7 +746,9 @@ export class MeetRecordingControls extends MeetElement {
     }
     this.capture = null;
     this.phase = "idle";
-    if (!this.notice || this.notice.kind === "success") {
+    if (!capture.totalChunks) {
+      this.notice = { kind: "warning", message: this.t.nothingRecorded };
+    } else if (!this.notice || this.notice.kind === "success") {
       this.notice = { kind: "success", message: this.t.saved };
     }
     if (this.roomRecording?.recordingId === capture.recordingId) {

@@ -342,7 +342,10 @@ export class MeetRecordingPlayer extends MeetElement {
     try {
       const link = await this.api.mediaUrl(this.recordingId);
       if (token !== this.loadToken) return;
+      // Within the same second the signed link can be the very same URL: then load it again by hand.
+      const same = link.url === this.src;
       this.src = link.url;
+      if (same) video.load();
     } catch (err) {
       this.reconnecting = false;
       this.mediaFailure = this.report(err, "renew-media-link");
@@ -500,6 +503,7 @@ export class MeetRecordingPlayer extends MeetElement {
             .token=${this.token}
             .labels=${this.labels}
             theme=${this.theme}
+            exportparts="dialog: share-dialog, dialog-header: share-dialog-header, dialog-title: share-dialog-title, dialog-close: share-dialog-close, dialog-body: share-dialog-body, share-access, share-link, share-copy"
           ></meet-share-dialog>`
         : nothing}
     `;

@@ -36,6 +36,12 @@ const LIVE_EVENTS = new Set([
   "recordingUpdated",
 ]);
 
+/** Parts of the nested dialogs and player, exposed on this element (`meet-recordings::part(share-link)`). */
+export const SHARE_PARTS =
+  "dialog: share-dialog, dialog-header: share-dialog-header, dialog-title: share-dialog-title, dialog-close: share-dialog-close, dialog-body: share-dialog-body, share-access, share-link, share-copy";
+export const PLAYER_PARTS =
+  "stage: player-stage, video: player-video, title: player-title, status: player-status, actions: player-actions, details: player-details, download-button: player-download-button, share-button: player-share-button, error: player-error";
+
 type SortKey = `${"startDate" | "duration" | "size" | "roomName"}:${"asc" | "desc"}`;
 
 interface Notice {
@@ -523,6 +529,7 @@ export class MeetRecordings extends MeetElement {
   private abort: AbortController | null = null;
   private sse: SseClient | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private posterQueue: string[] = [];
@@ -544,6 +551,7 @@ export class MeetRecordings extends MeetElement {
     this.sse?.stop();
     this.sse = null;
     clearTimeout(this.refreshTimer);
+    clearTimeout(this.pollTimer);
     clearTimeout(this.searchTimer);
     clearTimeout(this.toastTimer);
     for (const url of this.posters.values()) if (url.startsWith("blob:")) URL.revokeObjectURL(url);
@@ -620,17 +628,24 @@ export class MeetRecordings extends MeetElement {
     if (this.phase !== "ready") return;
     const generation = this.generation;
     try {
-      const shown = Math.min(100, Math.max(this.pageSize, this.items.length));
+      const shown = Math.min(100, Math.max(this.limit, this.items.length));
       const page = await this.api.listRecordings(this.query(shown));
       if (generation !== this.generation) return;
       this.items = page.recordings;
       this.nextPageToken = page.pagination.nextPageToken ?? "";
       this.selected = new Set([...this.selected].filter((id) => this.items.some((r) => r.recordingId === id)));
       this.queuePosters();
+      this.schedulePoll();
     } catch (err) {
       if (generation !== this.generation) return;
       this.notice = { kind: "warning", message: this.report(err, "refresh") };
     }
+  }
+
+  /** The page size the API accepts (1 to 100). */
+  private get limit(): number {
+    const size = Math.floor(Number(this.pageSize));
+    return Number.isFinite(size) ? Math.min(100, Math.max(1, size)) : 12;
   }
 
   private get currentRoomId(): string {
@@ -661,7 +676,7 @@ export class MeetRecordings extends MeetElement {
 
   private async fetchPage(more: boolean, generation = this.generation, signal?: AbortSignal): Promise<void> {
     const page = await this.api.listRecordings(
-      this.query(this.pageSize, more ? this.nextPageToken : undefined),
+      this.query(this.limit, more ? this.nextPageToken : undefined),
       signal,
     );
     if (generation !== this.generation) return;
@@ -672,6 +687,15 @@ export class MeetRecordings extends MeetElement {
     this.announcement = this.countText();
     this.queuePosters();
     this.emit("meet-recordings-loaded", { recordings: this.items, hasMore: !!this.nextPageToken });
+    this.schedulePoll();
+  }
+
+  /** Without a room's event stream (the console), look again while something is being recorded. */
+  private schedulePoll(): void {
+    clearTimeout(this.pollTimer);
+    if (this.sse || !this.isConnected) return;
+    if (!this.items.some((r) => !FINISHED.includes(r.status))) return;
+    this.pollTimer = setTimeout(() => void this.refresh(), 5000);
   }
 
   private async loadMore(): Promise<void> {
@@ -943,7 +967,10 @@ export class MeetRecordings extends MeetElement {
     }
     await this.updateComplete;
     this.heading?.focus();
-    if (deleted.length && this.nextPageToken && this.items.length < this.pageSize) void this.refresh();
+    // Failures may mean the list is stale (deleted or changed elsewhere): look again.
+    if (failed.length || (deleted.length && this.nextPageToken && this.items.length < this.limit)) {
+      void this.refresh();
+    }
   }
 
   private flash(message: string): void {
@@ -1369,7 +1396,13 @@ export class MeetRecordings extends MeetElement {
         </button>
       </meet-dialog>
 
-      <meet-share-dialog .baseUrl=${this.baseUrl} .token=${this.token} .labels=${this.labels} theme=${this.theme}></meet-share-dialog>
+      <meet-share-dialog
+        .baseUrl=${this.baseUrl}
+        .token=${this.token}
+        .labels=${this.labels}
+        theme=${this.theme}
+        exportparts=${SHARE_PARTS}
+      ></meet-share-dialog>
     `;
   }
 }
