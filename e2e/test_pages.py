@@ -390,3 +390,57 @@ def test_pages_look_right(
     finally:
         context.close()
     assert not refused, refused
+
+
+# -- accessibility and layout details --------------------------------------------------------------------
+
+DEEP_ACTIVE = """() => {
+    let a = document.activeElement; const path = [];
+    while (a) { path.push(a.tagName); a = a.shadowRoot ? a.shadowRoot.activeElement : null; }
+    return path.join(' > ');
+}"""
+
+
+def test_focus_stays_in_a_dialog(live_meet: LiveMeet, page: Page, problems: list[str]) -> None:
+    page.goto(live_meet.room("Daily standup").moderator_url)
+    page.get_by_role("button", name=re.compile("^Share recording of ")).first.click()
+    expect(page.get_by_role("textbox", name="Share link")).to_have_value(re.compile("secret="))
+    for key in ["Tab"] * 7 + ["Shift+Tab"] * 7:
+        page.keyboard.press(key)
+        assert "MEET-SHARE-DIALOG" in page.evaluate(DEEP_ACTIVE), f"focus left the dialog after {key}"
+
+
+def test_theme_switch(live_meet: LiveMeet, page: Page, problems: list[str]) -> None:
+    page.goto(live_meet.room("Daily standup").moderator_url)
+    switch = page.get_by_role("button", name=re.compile("^Theme: "))
+    expect(switch).to_have_accessible_name(re.compile("automatic"))
+    for theme in ("light", "dark"):
+        switch.click()
+        expect(page.locator("html")).to_have_attribute("data-theme", theme)
+        expect(page.locator("meet-recordings")).to_have_attribute("theme", theme)
+        expect(page.locator("meet-recording-controls")).to_have_attribute("theme", theme)
+    page.reload()  # remembered
+    expect(page.locator("meet-recordings")).to_have_attribute("theme", "dark")
+    switch.click()
+    expect(page.locator("html")).not_to_have_attribute("data-theme", re.compile(".*"))
+    expect(page.locator("meet-recordings")).to_have_attribute("theme", "auto")
+
+
+def test_nothing_overflows_at_360_pixels(live_meet: LiveMeet, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        urls = [
+            live_meet.room("Daily standup").moderator_url,
+            share_link(live_meet, live_meet.room("Daily standup").recording_ids[0]),
+        ]
+        for url in urls:
+            page.goto(url)
+            page.wait_for_timeout(1200)
+            width = page.evaluate("() => document.documentElement.scrollWidth")
+            assert width <= 360, f"{url} is {width}px wide"
+        sign_in(page, live_meet)
+        expect(page.locator("meet-recordings li.item").first).to_be_visible()
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()

@@ -19,7 +19,8 @@ function focusables(root: Element | ShadowRoot, out: HTMLElement[] = []): HTMLEl
   for (const child of children) {
     if (!(child instanceof HTMLElement)) continue;
     if (child.hidden || child.inert) continue;
-    if (child.matches(FOCUSABLE)) out.push(child);
+    const radioOff = child instanceof HTMLInputElement && child.type === "radio" && !child.checked;
+    if (child.matches(FOCUSABLE) && !radioOff) out.push(child);
     if (child.shadowRoot) focusables(child.shadowRoot, out);
     else focusables(child, out);
   }
@@ -218,6 +219,32 @@ export class MeetDialog extends LitElement {
     if (target?.isConnected) target.focus();
   }
 
+  /** Keep Tab and Shift+Tab inside the dialog (the page behind it is inert already). */
+  private onKeydown(event: KeyboardEvent): void {
+    if (event.key !== "Tab" || event.defaultPrevented) return;
+    const slots = Array.from(this.renderRoot.querySelectorAll<HTMLSlotElement>("slot"));
+    const close = this.closeButton;
+    const header = slots.filter((slot) => slot.name === "header-actions");
+    const rest = slots.filter((slot) => slot.name !== "header-actions");
+    const order = [
+      ...header.flatMap((slot) => focusables(slot)),
+      ...(close ? [close] : []),
+      ...rest.flatMap((slot) => focusables(slot)),
+    ];
+    if (!order.length) return;
+    const active = activeElementDeep();
+    const first = order[0];
+    const last = order[order.length - 1];
+    const at = (el: HTMLElement) => !!active && (active === el || el.shadowRoot?.contains(active) === true);
+    if (event.shiftKey && at(first)) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && at(last)) {
+      event.preventDefault();
+      first.focus();
+    }
+  }
+
   private onCancel(event: Event): void {
     // Escape: close (a <dialog> may ignore a second Escape otherwise).
     event.preventDefault();
@@ -250,6 +277,7 @@ export class MeetDialog extends LitElement {
         aria-describedby=${this.alert ? "body" : nothing}
         @close=${this.onClose}
         @cancel=${this.onCancel}
+        @keydown=${this.onKeydown}
         @click=${this.onClick}
       >
         <header part="dialog-header">
