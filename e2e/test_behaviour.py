@@ -113,6 +113,7 @@ def test_start_refused_says_why(live_meet: LiveMeet, page: Page, scratch_room: S
     # /me says the room cannot be recorded: no start button at all.
     expect(page.locator("meet-recording-controls [part=indicator]")).to_contain_text("Not recording")
     expect(page.get_by_role("button", name="Start recording")).to_have_count(0)
+    expect(page.locator("meet-recording-controls")).to_contain_text("Recording is turned off for this room.")
 
 
 def test_bulk_delete_reports_partial_failures(

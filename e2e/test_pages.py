@@ -101,6 +101,12 @@ def test_room_page_lists_and_plays(live_meet: LiveMeet, page: Page, problems: li
     for action in ("Play", "Download", "Share", "Delete"):
         expect(page.get_by_role("button", name=re.compile(f"^{action} recording of "))).to_have_count(3)
     expect(page.get_by_role("button", name="Start recording")).to_be_visible()
+    # The components' styles are constructed style sheets, which the pages' CSP (style-src 'self') allows.
+    styled = page.locator("meet-recordings").evaluate(
+        """el => el.shadowRoot.adoptedStyleSheets.length > 0
+            && getComputedStyle(el.shadowRoot.querySelector('h2')).fontWeight === '750'"""
+    )
+    assert styled, "the components' styles were not applied"
 
     page.get_by_role("button", name=PLAY).first.click()
     dialog = page.get_by_role("dialog")

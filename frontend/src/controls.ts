@@ -801,6 +801,10 @@ export class MeetRecordingControls extends MeetElement {
 
   private renderSub() {
     const t = this.t;
+    const room = this.me?.room;
+    if (!this.capture && this.me?.principal.role === "moderator" && room && !room.recordingEnabled) {
+      return html`<span class="sub" part="upload-status"><span>${t.recordingDisabled}</span></span>`;
+    }
     const p = this.progress;
     const capture = this.capture;
     if (this.phase === "finishing" || this.phase === "stopping") {

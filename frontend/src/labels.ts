@@ -126,6 +126,7 @@ export const DEFAULT_LABELS = {
   recordingStartedAnnounce: "This meeting is being recorded.",
   recordingStoppedAnnounce: "Recording stopped.",
   notRecording: "Not recording",
+  recordingDisabled: "Recording is turned off for this room.",
   startRecording: "Start recording",
   stopRecording: "Stop recording",
   starting: "Starting…",
