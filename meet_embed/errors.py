@@ -29,6 +29,7 @@ __all__ = (
     "MeetError",
     "NotFoundError",
     "UnprocessableError",
+    "check_text",
     "exception_handlers",
 )
 
@@ -113,6 +114,15 @@ class UnprocessableError(MeetError):
         return cls(FieldError(field=field, message=message))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def check_text(field: str, value: str | None) -> None:
+    """Text that reaches a query or a header: control characters (NUL above all) are a 422."""
+    if value is not None and _CONTROL.search(value):
+        raise UnprocessableError.field(field, f"{field} must not contain control characters")
+
+
 def _json(body: dict[str, Any], status: int, headers: dict[str, str] | None = None) -> Response[Any]:
     return Response(content=body, status_code=status, media_type=MediaType.JSON, headers=headers)
 
@@ -122,6 +132,7 @@ def _meet_error_handler(_: Request[Any, Any, Any], exc: MeetError) -> Response[A
 
 
 _MISSING = re.compile(r"Object missing required field `([^`]+)`")
+_MISSING_PARAMETER = re.compile(r"Missing required (?:query|header|cookie) parameter '([^']+)'")
 
 
 def _validation_handler(request: Request[Any, Any, Any], exc: ValidationException) -> Response[Any]:
@@ -140,6 +151,10 @@ def _validation_handler(request: Request[Any, Any, Any], exc: ValidationExceptio
                 if message == "'data'":
                     message = "A JSON body is required"
             details.append({"field": key, "message": message})
+    missing_parameter = _MISSING_PARAMETER.match(exc.detail or "")
+    if not details and missing_parameter:
+        name = missing_parameter.group(1)
+        details.append({"field": name, "message": f"{name} is required"})
     if not details:
         # Malformed JSON and similar: the parser's own words are the useful part.
         return _json({"error": "Bad Request", "message": _clean(exc.detail)}, 400)

@@ -24,7 +24,10 @@ _DESCRIPTIONS = {
 
 
 def errors(*codes: int) -> dict[int, ResponseSpec]:
-    return {c: ResponseSpec(data_container=ErrorBody, description=_DESCRIPTIONS[c]) for c in codes}
+    """Documented error responses; 400 (a body or parameter that cannot be read) is always among them."""
+    return {
+        c: ResponseSpec(data_container=ErrorBody, description=_DESCRIPTIONS[c]) for c in sorted({400, *codes})
+    }
 
 
 TAGS = [

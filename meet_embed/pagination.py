@@ -28,7 +28,7 @@ class Pagination(Struct, rename="camel", omit_defaults=True):
 
 def parse_max_items(raw: str | None) -> int:
     """As the reference: default 10, fractions floored, capped at 100, anything not positive is a 422."""
-    if raw is None or raw == "":
+    if raw is None:
         return DEFAULT_MAX_ITEMS
     try:
         value = float(raw)

@@ -44,14 +44,16 @@ class Signer:
         return _b64e(hmac.new(self.key(purpose), message, hashlib.sha256).digest()[:length])
 
     def verify_mac(self, purpose: str, message: bytes, mac: str, length: int = 18) -> bool:
-        return hmac.compare_digest(self.mac(purpose, message, length), mac)
+        return hmac.compare_digest(
+            self.mac(purpose, message, length).encode(), mac.encode("utf-8", "replace")
+        )
 
     def dumps(self, purpose: str, value: Any) -> str:
         body = _b64e(msgspec.json.encode(value))
         return f"{body}.{self.mac(purpose, body.encode())}"
 
     def loads(self, purpose: str, token: str, max_length: int = 2048) -> Any:
-        if not token or len(token) > max_length or token.count(".") != 1:
+        if not token or len(token) > max_length or not token.isascii() or token.count(".") != 1:
             raise BadSignature("malformed token")
         body, mac = token.split(".")
         if not self.verify_mac(purpose, body.encode(), mac):

@@ -355,13 +355,6 @@ async def test_media_missing_from_the_store(
         assert_error(response, 404, "Recording Error")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: HEAD answers 200 with Content-Length for media missing from the store, while GET "
-    "answers 404: media.media_response returns before touching the store for HEAD. Fix: check "
-    "`await runtime.store.exists(recording.media_key)` (or head()) in the HEAD branch and raise "
-    "NotFoundError",
-)
 async def test_head_media_missing_from_the_store(
     client: Any, api_headers: dict[str, str], runtime: Any, mp4: Media
 ) -> None:

@@ -162,13 +162,6 @@ async def test_recording_schema(spec: dict[str, Any]) -> None:
     assert set(recording["required"]) == {"recordingId", "roomId", "roomName", "status"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (docs): the media operation documents its 200/206 bodies as application/json (200 with an "
-    "empty schema, 206 as a JSON string) instead of the video media types with a binary body; "
-    "recordings/routes.py get_media: give the ResponseSpecs media_type='video/mp4' (and video/webm) and "
-    "a 200 spec of its own",
-)
 async def test_media_bodies_documented_as_video(spec: dict[str, Any]) -> None:
     responses = spec["paths"][f"{ONE}/media"]["get"]["responses"]
     for code in ("200", "206"):
@@ -177,13 +170,6 @@ async def test_media_bodies_documented_as_video(spec: dict[str, Any]) -> None:
         assert media_types & {"video/mp4", "video/webm", "application/octet-stream", "video/*"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (docs): the media operation does not document its Range, If-Range and If-None-Match "
-    "request headers (the reference's OpenAPI documents `range`); recordings/routes.py get_media only "
-    "mentions them in the description. Add header parameters (e.g. a Parameter(header='Range') "
-    "argument, or `parameters=` in the route's OpenAPI metadata)",
-)
 async def test_media_headers_documented(spec: dict[str, Any]) -> None:
     params = {p["name"].lower(): p for p in spec["paths"][f"{ONE}/media"]["get"].get("parameters", [])}
     for header in ("range", "if-range", "if-none-match"):
@@ -191,15 +177,6 @@ async def test_media_headers_documented(spec: dict[str, Any]) -> None:
         assert params[header]["in"] == "header"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (docs): found by schemathesis. Operations that do not list 400 in their `responses` get "
-    "Litestar's generated 400 schema ({status_code, detail, extra}, required status_code and detail), "
-    "but the API answers 400 with ErrorBody {error, message} (malformed JSON, a missing required "
-    "parameter). Minimal requests: `POST /meet/api/v1/rooms` with body `x`; "
-    "`GET /meet/api/v1/recordings/download-url` without recordingIds. Fix: include 400 in "
-    "meet_embed.openapi.errors() for every operation (or map Litestar's default 400 to ErrorBody)",
-)
 async def test_every_error_response_is_error_body(spec: dict[str, Any]) -> None:
     wrong = []
     for (method, path), _ in OPERATIONS.items():
@@ -211,14 +188,6 @@ async def test_every_error_response_is_error_body(spec: dict[str, Any]) -> None:
     assert wrong == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG (docs): found by schemathesis. GET /recordings/{id} honours `fields` but documents its 200 "
-    "as the full Recording with recordingId, roomId, roomName and status required, so a projected "
-    "answer violates the document. Minimal request: `GET /meet/api/v1/recordings/{id}?fields=x` -> 200 "
-    "`{}`. Fix: in recordings/routes.py get_recording document the 200 with a schema whose properties are "
-    "Recording's and none required (as the list's items already are free-form)",
-)
 async def test_single_get_schema_allows_projection(spec: dict[str, Any]) -> None:
     node = spec["paths"][ONE]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     assert not _resolve(spec, node).get("required")
@@ -281,30 +250,6 @@ async def seeded(seed_client: Any, api_headers: dict[str, str], media_copy: Any)
     return {"recordings": ids, "rooms": [team["roomId"], other["roomId"]]}
 
 
-def _patch_known_doc_bugs(document: dict[str, Any]) -> dict[str, Any]:
-    """The fuzzer's copy of the document, with the documentation bugs pinned by the xfail tests above
-    corrected, so that it keeps looking for new problems instead of finding these again:
-    Litestar's own 400 schema where the API answers ``ErrorBody``, and a single recording whose
-    ``fields`` projection the documented schema forbids."""
-    document = copy.deepcopy(document)
-    error_ref = {"$ref": "#/components/schemas/ErrorBody"}
-    for operations in document["paths"].values():
-        for operation in operations.values():
-            if not isinstance(operation, dict):
-                continue
-            for code, response in operation.get("responses", {}).items():
-                content = response.get("content", {}).get("application/json")
-                if (
-                    code.startswith("4")
-                    and content
-                    and content.get("schema", {}).get("$ref") != error_ref["$ref"]
-                ):
-                    content["schema"] = error_ref
-    get_one = document["paths"][ONE]["get"]["responses"]["200"]["content"]["application/json"]
-    get_one["schema"] = {**document["components"]["schemas"]["Recording"], "required": []}
-    return document
-
-
 @pytest.fixture
 async def served_spec(seed_client: Any) -> dict[str, Any]:
     served: dict[str, Any] = (await seed_client.get(OPENAPI)).json()
@@ -318,7 +263,7 @@ def fuzz_schema(
     """The document loaded into schemathesis, run against a second app on the same database and store
     (schemathesis runs the app's lifespan on its own event loop)."""
     app = create_app(fuzz_config)
-    schema = schemathesis.openapi.from_dict(_patch_known_doc_bugs(served_spec))
+    schema = schemathesis.openapi.from_dict(served_spec)
     schema.app = app
     schema.location = OPENAPI
     recordings, rooms = seeded["recordings"], seeded["rooms"]

@@ -325,13 +325,6 @@ async def test_bulk_delete_empty_list(client: Any, api_headers: dict[str, str]) 
         assert_422(response, "recordingIds", first=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a missing recordingIds is a 400 'Missing required query parameter' without details "
-    "(errors._validation_handler turns a ValidationException without extra into a 400); the reference "
-    "answers 422 field recordingIds. Fix: declare RecordingIds as `str | None = None` in "
-    "recordings/routes.py and let parse_ids raise its 422",
-)
 async def test_bulk_delete_without_parameter(client: Any, api_headers: dict[str, str]) -> None:
     assert_422(await client.delete(RECORDINGS, headers=api_headers), "recordingIds")
 

@@ -201,20 +201,8 @@ async def test_filter_room_name_case_insensitive_substring(client: Any, api_head
     assert await names_for("nothing") == set()
 
 
-async def test_nul_in_text_parameters(
-    client: Any, api_headers: dict[str, str], request: pytest.FixtureRequest
-) -> None:
+async def test_nul_in_text_parameters(client: Any, api_headers: dict[str, str]) -> None:
     """A NUL character in a name or a filter is refused or matched, never a 500."""
-    if request.config.getoption("--meet-db") == "postgres":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="BUG (PostgreSQL only): NUL in roomName is a 500 (asyncpg refuses \\x00 in text): "
-                "GET /recordings?roomName=a%00, GET /rooms?roomName=a%00 and POST /rooms "
-                '{"roomName":"a\\u0000b"}. Fix: reject control characters with a 422 (roomName fields '
-                "of rooms/schemas.RoomCreate and the roomName query parameters of both listings)",
-            )
-        )
     for path in (RECORDINGS, ROOMS):
         response = await client.get(path, params={"roomName": "a\x00"}, headers=api_headers)
         assert response.status_code in (200, 422), (path, response.status_code)
@@ -235,13 +223,6 @@ async def test_filter_status_invalid(client: Any, api_headers: dict[str, str]) -
         assert_422(response, "status")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `status=null` is taken as no filter (200 with every status) instead of a 422: the "
-    "parameter is typed `RecordingStatus | None` (recordings/routes.py list_recordings) and Litestar's "
-    "lax msgspec conversion turns the text 'null' into None. Fix: take `str | None` and check it against "
-    "typing.get_args(RecordingStatus) in the handler (422 field status)",
-)
 async def test_filter_status_null_is_invalid(client: Any, api_headers: dict[str, str]) -> None:
     room = await create_room(client, api_headers, "Null")
     await insert_rows(client, [make_row(room["roomId"], "Null", status="failed")])
@@ -372,11 +353,6 @@ async def test_max_items_invalid(client: Any, api_headers: dict[str, str]) -> No
         assert_422(response, "maxItems", first=True)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason='BUG: maxItems="" is taken as the default 10 (pagination.parse_max_items: `raw == ""`); '
-    "the reference coerces it to 0 and answers 422",
-)
 async def test_max_items_empty_is_invalid(client: Any, api_headers: dict[str, str]) -> None:
     response = await client.get(RECORDINGS, params={"maxItems": ""}, headers=api_headers)
     assert_422(response, "maxItems", first=True)
@@ -436,12 +412,6 @@ async def test_bad_page_tokens(
         assert_422(response, "nextPageToken")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a page token with non-ASCII characters is a 500: Signer.verify_mac calls "
-    "hmac.compare_digest on str, which raises TypeError for non-ASCII, and PageCursor.decode only "
-    "catches BadSignature",
-)
 async def test_non_ascii_page_token(
     client: Any, api_headers: dict[str, str], dataset: list[dict[str, Any]]
 ) -> None:

@@ -172,15 +172,6 @@ async def test_zip_without_stored_crc(
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the ZIP breaks after its headers were sent (truncated download, 'Exception caught after "
-    "response started') when a start date is before 1980 or after 2038-01-19: stream-zip cannot encode "
-    "such a modification time (DOS date / 32-bit extended timestamp). archive.ZipArchive.for_recordings "
-    "passes `datetime.fromtimestamp(r.start_date / 1000)` unclamped; fix: clamp it into "
-    "[1980-01-01, 2038-01-19) (0 means 'unknown' in this code base, see schemas.to_wire)",
-    raises=Exception,
-)
 @pytest.mark.parametrize("start_date", [0, 4_102_444_800_000], ids=["1970", "2100"])
 async def test_zip_with_dates_outside_the_zip_range(
     client: Any, api_headers: dict[str, str], runtime: Any, media_files: Any, start_date: int
@@ -203,16 +194,6 @@ async def test_zip_with_dates_outside_the_zip_range(
     _check_entries(_open(response), [Imported(row, data)])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a recording whose media object is missing from the store (removed behind our back) breaks "
-    "the ZIP after the 200 and its headers went out ('Exception caught after response started', a "
-    "truncated download), and without a stored CRC it is a 500 (ensure_crc lets ObjectNotFound through). "
-    "recordings/routes.py download_recordings never checks the objects; fix: before streaming, drop (or "
-    "404) rows whose media_key the store does not have (`await store.head(key)`, which also gives the "
-    "real size), and catch ObjectNotFound around ensure_crc",
-    raises=Exception,
-)
 async def test_zip_with_media_missing_from_the_store(
     client: Any, api_headers: dict[str, str], runtime: Any, five: list[Imported]
 ) -> None:

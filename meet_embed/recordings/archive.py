@@ -66,6 +66,16 @@ async def ensure_crc(store: MediaStore, recording: RecordingModel) -> int:
     return crc
 
 
+_ZIP_EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
+_ZIP_LATEST = datetime(2038, 1, 19, tzinfo=UTC)
+
+
+def _zip_time(millis: int) -> datetime:
+    """A ZIP entry's time must lie between 1980 and 2038 (MS-DOS and 32-bit Unix times): clamp to that."""
+    when = datetime.fromtimestamp(max(millis, 0) / 1000, tz=UTC)
+    return min(max(when, _ZIP_EARLIEST), _ZIP_LATEST)
+
+
 class ZipArchive:
     def __init__(self, store: MediaStore, entries: Sequence[ZipEntry]) -> None:
         self.store = store
@@ -82,7 +92,7 @@ class ZipArchive:
                     key=r.media_key or "",
                     size=r.size,
                     crc32=r.crc32 or 0,
-                    modified=datetime.fromtimestamp(r.start_date / 1000, tz=UTC),
+                    modified=_zip_time(r.start_date),
                 )
                 for name, r in zip(names, recordings, strict=True)
             ],

@@ -84,6 +84,12 @@ def resolve_range(header: str, size: int) -> ByteRange:
     return ByteRange(start, stop)
 
 
+def _missing(recording: RecordingModel) -> NotFoundError:
+    return NotFoundError(
+        f"The media of recording '{recording.recording_id}' is missing from storage", error="Recording Error"
+    )
+
+
 def etag_of(recording: RecordingModel) -> str:
     if recording.crc32 is not None:
         return f'"{recording.crc32:08x}-{recording.size:x}"'
@@ -181,6 +187,8 @@ async def media_response(
     media_type = recording.content_type or "application/octet-stream"
 
     if request.method == "HEAD":
+        if not await runtime.store.exists(recording.media_key):
+            raise _missing(recording)
         # A stream, so Litestar keeps our Content-Length instead of counting an empty body.
         return Stream(_nothing(), status_code=status, headers=headers, media_type=media_type)
     local = runtime.store.local_path(recording.media_key)
@@ -188,10 +196,7 @@ async def media_response(
     if runtime.config.media_pathsend and status == 200 and local is not None and PATHSEND in extensions:
         # The server sends the file itself (Granian): no bytes pass through Python at all.
         if not local.is_file():
-            raise NotFoundError(
-                f"The media of recording '{recording.recording_id}' is missing from storage",
-                error="Recording Error",
-            )
+            raise _missing(recording)
         MEDIA_BYTES.labels("download" if download else "play").inc(size)
         return PathSend(local, status_code=status, headers=headers, media_type=media_type)
     try:
@@ -199,10 +204,7 @@ async def media_response(
             recording.media_key, byte_range.start, byte_range.end, DEFAULT_READ_CHUNK
         )
     except (ObjectNotFound, FileNotFoundError):
-        raise NotFoundError(
-            f"The media of recording '{recording.recording_id}' is missing from storage",
-            error="Recording Error",
-        ) from None
+        raise _missing(recording) from None
     except Exception as exc:
         raise MeetError(
             "The media store is unavailable", error="Service Unavailable", status_code=503

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from litestar import Controller, Request, Response, delete, get, post, route
 from litestar.di import NamedDependency, Provide
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.params import FromPath, QueryParameter
+from litestar.params import FromPath, HeaderParameter, QueryParameter
 from litestar.response import Stream
 from msgspec import Struct
-from sqlalchemy import select, update
 
 from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.access import (
@@ -24,15 +23,20 @@ from meet_embed.auth.access import (
     recording_guard,
     zip_target,
 )
-from meet_embed.errors import MeetError, NotFoundError, UnprocessableError
+from meet_embed.errors import MeetError, NotFoundError, UnprocessableError, check_text
 from meet_embed.ids import is_room_id, room_of_recording
 from meet_embed.openapi import errors
 from meet_embed.ops.metrics import MEDIA_BYTES
 from meet_embed.pagination import parse_max_items
-from meet_embed.recordings.archive import ZipArchive, ensure_crc
-from meet_embed.recordings.media import PLAYABLE, media_response
-from meet_embed.recordings.models import RecordingModel
-from meet_embed.recordings.schemas import BulkDeleteResult, Recording, RecordingList, RecordingStatus
+from meet_embed.recordings.archive import ZipArchive
+from meet_embed.recordings.media import media_response
+from meet_embed.recordings.schemas import (
+    BulkDeleteResult,
+    RecordingFields,
+    RecordingList,
+    RecordingPage,
+    RecordingStatus,
+)
 from meet_embed.recordings.service import (
     RecordingsService,
     SortField,
@@ -110,7 +114,10 @@ class RecordingsController(Controller):
         summary="List recordings",
         description="Paginated with an opaque `nextPageToken` (keyset: a deep page costs what the first "
         "does). A member token only ever sees its own room, whatever `roomId` says.",
-        responses=errors(401, 403, 422),
+        responses={
+            200: ResponseSpec(data_container=RecordingPage, description="A page of recordings"),
+            **errors(401, 403, 422),
+        },
     )
     async def list_recordings(
         self,
@@ -125,12 +132,19 @@ class RecordingsController(Controller):
             str | None,
             QueryParameter(name="roomName", max_length=200, description="Case-insensitive substring"),
         ] = None,
-        status: Annotated[RecordingStatus | None, QueryParameter(name="status")] = None,
+        status: Annotated[
+            str | None, QueryParameter(name="status", schema_extra={"enum": list(get_args(RecordingStatus))})
+        ] = None,
         fields: Fields = None,
         sort_field: Annotated[SortField, QueryParameter(name="sortField")] = "startDate",
         sort_order: Annotated[SortOrder, QueryParameter(name="sortOrder")] = "desc",
     ) -> RecordingList:
         limit = parse_max_items(max_items)
+        if status is not None and status not in get_args(RecordingStatus):
+            raise UnprocessableError.field(
+                "status", f"status must be one of {', '.join(get_args(RecordingStatus))}"
+            )
+        check_text("roomName", room_name)
         if listing.room_id is not None:
             room_id = listing.room_id
         elif room_id is not None:
@@ -208,30 +222,11 @@ class RecordingsController(Controller):
                 f"None of the provided recording IDs belong to room '{listing.room_id}'",
                 error="Recording Error",
             )
-        found = {
-            r.recording_id: r
-            for r in (
-                await recordings.session.scalars(
-                    select(RecordingModel).where(RecordingModel.recording_id.in_(in_scope))
-                )
-            ).all()
-        }
-        rows = [
-            found[i] for i in in_scope if i in found and found[i].status in PLAYABLE and found[i].media_key
-        ]
+        rows = await recordings.zip_members(in_scope)
         if not rows:
             raise MeetError(
                 "None of the provided recordings are available for download", error="Recording Error"
             )
-        for row in rows:
-            if row.crc32 is None:
-                row.crc32 = await ensure_crc(recordings.runtime.store, row)
-                await recordings.session.execute(
-                    update(RecordingModel)
-                    .where(RecordingModel.recording_id == row.recording_id)
-                    .values(crc32=row.crc32)
-                )
-        await recordings.session.commit()
         archive = ZipArchive.for_recordings(recordings.runtime.store, rows)
         MEDIA_BYTES.labels("zip").inc(archive.content_length)
         await audit(
@@ -281,7 +276,9 @@ class RecordingsController(Controller):
         description="With credentials, or with a share link's `secret` (public, or private for a "
         "logged-in user of the host).",
         responses={
-            200: ResponseSpec(data_container=Recording, description="The recording (projected by `fields`)"),
+            200: ResponseSpec(
+                data_container=RecordingFields, description="The recording (projected by `fields`)"
+            ),
             **errors(400, 401, 403, 404, 422),
         },
         security=[*_MEDIA_SECURITY, {}],
@@ -322,7 +319,10 @@ class RecordingsController(Controller):
         description="Supports `Range` (`bytes=S-E`, `bytes=S-`, `bytes=-N`), `If-Range`, `If-None-Match`, "
         "`If-Modified-Since`; `download=1` makes it an attachment. 409 unless the recording is complete.",
         responses={
-            206: ResponseSpec(data_container=bytes, description="Part of the media (`Range`)"),
+            200: ResponseSpec(data_container=bytes, description="The media", media_type="video/mp4"),
+            206: ResponseSpec(
+                data_container=bytes, description="Part of the media (`Range`)", media_type="video/mp4"
+            ),
             304: ResponseSpec(data_container=None, description="Not modified (`If-None-Match`)"),
             **errors(400, 401, 403, 404, 409, 416, 422),
         },
@@ -336,6 +336,12 @@ class RecordingsController(Controller):
         meet: NamedDependency[MeetRuntime],
         audit: NamedDependency[RequestAudit],
         download: Annotated[bool, QueryParameter(name="download")] = False,
+        _range: Annotated[
+            str | None,
+            HeaderParameter(name="Range", description="`bytes=S-E`, `bytes=S-` or `bytes=-N` (one range)"),
+        ] = None,
+        _if_range: Annotated[str | None, HeaderParameter(name="If-Range")] = None,
+        _if_none_match: Annotated[str | None, HeaderParameter(name="If-None-Match")] = None,
         secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Response[Any]:

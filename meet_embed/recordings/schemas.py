@@ -15,7 +15,9 @@ __all__ = (
     "BulkDeleteFailure",
     "BulkDeleteResult",
     "Recording",
+    "RecordingFields",
     "RecordingList",
+    "RecordingPage",
     "RecordingStatus",
     "to_wire",
 )
@@ -43,6 +45,33 @@ class Recording(Struct, rename="camel", omit_defaults=True):
     error_code: int | None = None
     error: str | None = None
     details: str | None = None
+
+
+class RecordingFields(Struct, rename="camel", omit_defaults=True):
+    """A recording as listed or fetched with ``fields``: only the requested keys are present (all keys
+    without ``fields``; values not known yet are always left out)."""
+
+    recording_id: str | None = None
+    room_id: str | None = None
+    room_name: str | None = None
+    status: RecordingStatus | None = None
+    layout: str | None = None
+    encoding: Any = None
+    filename: str | None = None
+    start_date: int | None = None
+    end_date: int | None = None
+    duration: float | None = None
+    size: int | None = None
+    error_code: int | None = None
+    error: str | None = None
+    details: str | None = None
+
+
+class RecordingPage(Struct):
+    """Documentation of a listing's shape (the handler projects each recording to the chosen fields)."""
+
+    recordings: list[RecordingFields]
+    pagination: Pagination
 
 
 RECORDING_FIELDS = frozenset(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import Any, Literal, TypeAlias
 
 import msgspec
-from sqlalchemy import delete, func, select, tuple_
+from sqlalchemy import delete, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meet_embed.auth.access import check_recording_id
@@ -15,6 +15,8 @@ from meet_embed.db.base import escape_like, now_ms
 from meet_embed.errors import ConflictError, NotFoundError, UnprocessableError
 from meet_embed.ids import new_secret, room_of_recording
 from meet_embed.pagination import PageCursor, Pagination
+from meet_embed.recordings.archive import ensure_crc
+from meet_embed.recordings.media import PLAYABLE
 from meet_embed.recordings.models import RecordingModel, RecordingSecretModel
 from meet_embed.recordings.schemas import (
     FINISHED,
@@ -27,6 +29,7 @@ from meet_embed.rooms.models import RoomModel
 from meet_embed.runtime import MeetRuntime
 from meet_embed.storage import keys
 from meet_embed.storage.janitor import enqueue_deletions, purge_pending
+from meet_embed.storage.store import ObjectNotFound
 
 __all__ = ("SORT_FIELDS", "RecordingsService", "SortField", "SortOrder", "project")
 
@@ -208,6 +211,47 @@ class RecordingsService:
         )
         if failed:
             logger.warning("%d object(s) of deleted recordings stay queued for deletion", failed)
+
+    # -- ZIP archives ------------------------------------------------------------------------------
+
+    async def zip_members(self, ids: Sequence[str]) -> list[RecordingModel]:
+        """The recordings among ``ids`` that can go into an archive: playable, their media in the store with
+        the size on record, and a CRC (computed once and kept when finalization did not record it)."""
+        found = {
+            r.recording_id: r
+            for r in (
+                await self.session.scalars(select(RecordingModel).where(RecordingModel.recording_id.in_(ids)))
+            ).all()
+        }
+        store = self.runtime.store
+        members: list[RecordingModel] = []
+        for recording_id in ids:
+            row = found.get(recording_id)
+            if row is None or row.status not in PLAYABLE or not row.media_key:
+                continue
+            try:
+                info = await store.head(row.media_key)
+                if info.size != row.size:
+                    logger.error(
+                        "media of %s is %d bytes, %d on record: left out of the ZIP",
+                        recording_id,
+                        info.size,
+                        row.size,
+                    )
+                    continue
+                if row.crc32 is None:
+                    row.crc32 = await ensure_crc(store, row)
+                    await self.session.execute(
+                        update(RecordingModel)
+                        .where(RecordingModel.recording_id == recording_id)
+                        .values(crc32=row.crc32)
+                    )
+            except ObjectNotFound:
+                logger.error("media of %s is missing from the store: left out of the ZIP", recording_id)
+                continue
+            members.append(row)
+        await self.session.commit()
+        return members
 
     # -- share links --------------------------------------------------------------------------------
 

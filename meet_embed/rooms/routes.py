@@ -11,6 +11,7 @@ from litestar.params import FromPath, JSONBody, QueryParameter
 
 from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.guards import require_privileged
+from meet_embed.errors import check_text
 from meet_embed.openapi import errors
 from meet_embed.pagination import parse_max_items
 from meet_embed.rooms.schemas import Room, RoomConfigUpdate, RoomCreate, RoomDeleted, RoomList
@@ -65,6 +66,7 @@ class RoomsController(Controller):
         ] = None,
     ) -> RoomList:
         limit = parse_max_items(max_items)
+        check_text("roomName", room_name)
         rows, token = await rooms.list_rooms(limit, next_page_token, room_name)
         return rooms.list_to_wire(rows, token, limit, base_url)
 

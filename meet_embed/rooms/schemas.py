@@ -102,7 +102,7 @@ class RoomConfigIn(Struct):
     recording: RoomRecordingConfigIn | UnsetType = UNSET
 
 
-RoomName = Annotated[str, Meta(min_length=1, max_length=200)]
+RoomName = Annotated[str, Meta(min_length=1, max_length=200, pattern=r"^[^\x00-\x1f\x7f]*$")]
 
 
 class RoomCreate(Struct, rename="camel"):

@@ -1568,6 +1568,15 @@ ${this.token}`;return(!this._api||e!==this._apiKey)&&(this._api=new X(this.baseU
         }
       }
       @container (max-width: 440px) {
+        .selbar label {
+          flex-basis: 100%;
+        }
+        .selbar .spacer {
+          display: none;
+        }
+        .selbar button {
+          flex: 1;
+        }
         li.item {
           grid-template-columns: auto 96px minmax(0, 1fr);
           padding: 10px;
