@@ -22,10 +22,13 @@ from meet_embed.validation import strict_json
 __all__ = ("MeController", "TokenController", "TokenRequest", "TokenResponse")
 
 
+NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
+
+
 class TokenRequest(Struct, rename="camel"):
     secret: Annotated[str, Meta(max_length=256)]
-    participant_name: Annotated[str, Meta(max_length=200)] | None = None
-    participant_identity: Annotated[str, Meta(min_length=1, max_length=200)] | None = None
+    participant_name: Annotated[str, Meta(max_length=200, pattern=NO_CONTROL)] | None = None
+    participant_identity: Annotated[str, Meta(min_length=1, max_length=200, pattern=NO_CONTROL)] | None = None
 
 
 class TokenResponse(Struct, rename="camel"):

@@ -8,6 +8,7 @@ Claims: ``sub`` (participant identity), ``name``, ``roomId``, ``role`` (``modera
 from __future__ import annotations
 
 import asyncio
+import re
 import secrets
 import time
 from collections.abc import Sequence
@@ -29,6 +30,7 @@ _ASYMMETRIC_ALGS = frozenset(
     {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"}
 )
 _MAX_TOKEN_LENGTH = 8192
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _LEEWAY = 5  # seconds of clock skew tolerated between the minting host and us
 
 
@@ -92,6 +94,8 @@ class MemberTokens:
             raise ValueError("role must be 'moderator' or 'speaker'")
         if not is_room_id(room_id):
             raise ValueError("not a valid room id")
+        if identity is not None and (not identity or len(identity) > 200 or _CONTROL.search(identity)):
+            raise ValueError("identity must be 1 to 200 characters without control characters")
         now = int(time.time())
         claims: dict[str, Any] = {
             "sub": identity or f"{role}-{secrets.token_hex(5)}",
@@ -179,9 +183,11 @@ class MemberTokens:
             raise InvalidToken("missing or invalid roomId claim")
         if role not in ("moderator", "speaker"):
             raise InvalidToken("missing or invalid role claim")
-        if not isinstance(identity, str) or not identity or len(identity) > 200:
+        if not isinstance(identity, str) or not identity or len(identity) > 200 or _CONTROL.search(identity):
             raise InvalidToken("missing or invalid sub claim")
         name = claims.get("name")
+        if isinstance(name, str) and _CONTROL.search(name):
+            name = _CONTROL.sub("", name)
         return MemberClaims(
             room_id=room_id,
             role=role,
