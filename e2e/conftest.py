@@ -46,6 +46,7 @@ ROOMS: list[tuple[str, str, list[tuple[float, str]]]] = [
     ("Design review", "admin_moderator", [(10, "mp4"), (7, "mp4")]),
     ("Board meeting", "admin", [(9, "mp4")]),
     ("Team retro", "admin_moderator_speaker", [(5, "mp4")]),
+    ("All hands", "admin_moderator_speaker", []),
 ]
 
 

@@ -140,6 +140,7 @@ export class MeetDialog extends LitElement {
           height: 100dvh;
           margin: 0;
           border-radius: 0;
+          border-width: 0;
         }
         footer ::slotted(*) {
           flex: 1;

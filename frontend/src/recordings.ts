@@ -473,6 +473,15 @@ export class MeetRecordings extends MeetElement {
         }
       }
       @container (max-width: 440px) {
+        .selbar label {
+          flex-basis: 100%;
+        }
+        .selbar .spacer {
+          display: none;
+        }
+        .selbar button {
+          flex: 1;
+        }
         li.item {
           grid-template-columns: auto 96px minmax(0, 1fr);
           padding: 10px;

@@ -507,6 +507,7 @@ ${this.token}`;return(!this._api||e!==this._apiKey)&&(this._api=new X(this.baseU
           height: 100dvh;
           margin: 0;
           border-radius: 0;
+          border-width: 0;
         }
         footer ::slotted(*) {
           flex: 1;
