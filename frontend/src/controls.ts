@@ -46,6 +46,8 @@ interface Capture {
   stopped: boolean;
   finalAcked: boolean;
   stopByUs: boolean;
+  /** recorder.stop() was called: its last data and its `stop` event are on their way. */
+  stopRequested: boolean;
   pumping: boolean;
   paused: boolean;
   dead: boolean;
@@ -294,6 +296,13 @@ export class MeetRecordingControls extends MeetElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // Taken off the page while recording: nobody could see or stop it any more, so it stops now
+    // (the last chunk is still uploaded and the recording saved).
+    const capture = this.capture;
+    if (capture && !capture.stopped && !capture.dead) {
+      capture.stopByUs = true;
+      this.stopRecorder(capture);
+    }
     window.removeEventListener("beforeunload", this.onBeforeUnload);
     window.removeEventListener("online", this.onOnline);
     this.generation++;
@@ -498,6 +507,7 @@ export class MeetRecordingControls extends MeetElement {
       stopped: false,
       finalAcked: false,
       stopByUs: false,
+      stopRequested: false,
       pumping: false,
       paused: false,
       dead: false,
@@ -575,16 +585,20 @@ export class MeetRecordingControls extends MeetElement {
   }
 
   private stopRecorder(capture: Capture): void {
-    if (capture.recorder.state !== "inactive") {
-      try {
-        capture.recorder.stop();
-      } catch {
-        capture.stopped = true;
-        void this.pump(capture);
-      }
-    } else if (!capture.stopped) {
+    if (capture.stopRequested) return;
+    capture.stopRequested = true;
+    const stopped = () => {
       capture.stopped = true;
       void this.pump(capture);
+    };
+    if (capture.recorder.state !== "inactive") {
+      try {
+        capture.recorder.stop(); // its last `dataavailable`, then `stop` (which marks it stopped)
+      } catch {
+        stopped();
+      }
+    } else if (!capture.stopped) {
+      stopped(); // it ended by itself (an error) without a `stop` event yet
     }
     this.releaseStream(capture);
   }

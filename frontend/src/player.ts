@@ -231,6 +231,7 @@ export class MeetRecordingPlayer extends MeetElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.loadToken++;
+    this.loading = false;
     this.video?.pause();
     if (this.posterBlob) URL.revokeObjectURL(this.posterBlob);
     this.posterBlob = "";
