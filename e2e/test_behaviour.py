@@ -192,3 +192,39 @@ def test_player_renews_a_refused_media_link(live_meet: LiveMeet, page: Page) -> 
     wait_playing(page, page.locator("meet-recording-player video"))
     assert refused["count"] == 1
     assert len(links) >= 2, "the player did not ask for a new media link"
+
+
+def test_records_the_stream_the_host_assigns(
+    live_meet: LiveMeet, page: Page, scratch_room: SeededRoom
+) -> None:
+    page.goto(scratch_room.moderator_url)
+    controls = page.locator("meet-recording-controls")
+    expect(controls.get_by_role("button", name="Start recording")).to_be_visible()
+    # The host's own media (here a canvas that keeps drawing) goes to the `stream` property.
+    controls.evaluate(
+        """el => {
+            const canvas = document.createElement('canvas');
+            canvas.width = 320; canvas.height = 180;
+            const g = canvas.getContext('2d');
+            let n = 0;
+            const draw = () => { g.fillStyle = `hsl(${n++ % 360} 70% 50%)`; g.fillRect(0, 0, 320, 180);
+                                 requestAnimationFrame(draw); };
+            draw();
+            el.stream = canvas.captureStream(15);
+        }"""
+    )
+    progress: list[int] = []
+    page.expose_function("uploadProgress", lambda sent: progress.append(sent))
+    page.evaluate(
+        """() => document.addEventListener(
+            'meet-upload-progress', e => window.uploadProgress(e.detail.sentChunks))"""
+    )
+    controls.get_by_role("button", name="Start recording").click()
+    # No source to choose: the host's stream is recorded.
+    expect(page.get_by_role("dialog", name="What should be recorded?")).to_be_hidden()
+    expect(controls).to_contain_text(re.compile(r"Uploading: [2-9]\d* of"), timeout=15000)
+    controls.get_by_role("button", name="Stop recording").click()
+    expect(controls).to_contain_text("Recording saved", timeout=15000)
+    assert max(progress, default=0) >= 2
+    made = remove_new_recordings(live_meet, scratch_room)
+    assert [r["status"] for r in made] == ["complete"]
