@@ -168,3 +168,11 @@ def screenshots_dir() -> Path | None:
     path = Path(target)
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # pytest-playwright's own session fixtures trip a pytest 9 deprecation notice; not ours to fix.
+    config.addinivalue_line(
+        "filterwarnings",
+        "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestDeprecationWarning",
+    )

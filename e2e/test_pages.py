@@ -230,6 +230,12 @@ def test_shared_recording_page(live_meet: LiveMeet, browser: Browser) -> None:
         expect(page.get_by_role("link", name="Sign in")).to_have_attribute(
             "href", re.compile(r"/login\?next=")
         )
+        # Signing in leads back to the private link, which then plays.
+        page.get_by_role("link", name="Sign in").click()
+        page.fill("#password", ADMIN_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        expect(page).to_have_url(re.compile(r"/recording/.+\?secret="))
+        wait_playing(page, page.locator("meet-recording-player video"))
     finally:
         context.close()
 
