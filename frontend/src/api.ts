@@ -9,6 +9,14 @@ export type RecordingStatus =
   | "aborted"
   | "limit_reached";
 
+/** Statuses whose media can be played, downloaded and shared (a recording cut by its room's time limit
+ * is kept, as a complete one). */
+export const PLAYABLE: readonly RecordingStatus[] = ["complete", "limit_reached"];
+
+export function isPlayable(recording: { status: RecordingStatus } | null | undefined): boolean {
+  return !!recording && PLAYABLE.includes(recording.status);
+}
+
 export interface Recording {
   recordingId: string;
   roomId: string;

@@ -4,7 +4,7 @@
 import { css, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, query, state } from "lit/decorators.js";
 
-import { ApiError, startDownload, type Permissions, type Recording } from "./api.js";
+import { ApiError, isPlayable, startDownload, type Permissions, type Recording } from "./api.js";
 import { MeetElement, copyText } from "./base.js";
 import { formatClock, formatDate, formatSize } from "./format.js";
 import { icon } from "./icons.js";
@@ -257,7 +257,7 @@ export class MeetRecordingPlayer extends MeetElement {
       this.recording = recording;
       this.emit("meet-recording-loaded", { recording });
       if (!this.secret) void this.loadPermissions(recording.roomId, token);
-      if (recording.status !== "complete") {
+      if (!isPlayable(recording)) {
         this.failure = {
           kind: "other",
           message: this.fill(this.t.notReady, { status: this.statusLabel(recording.status).toLowerCase() }),
@@ -435,7 +435,7 @@ export class MeetRecordingPlayer extends MeetElement {
     if (this.failure && !r) return this.renderFailure(this.failure);
     const locale = this.locale;
     const canShare = this.secret ? true : !!this.permissions?.share;
-    const ready = r?.status === "complete";
+    const ready = isPlayable(r);
     return html`
       <div class="player" part="player" aria-busy=${this.loading ? "true" : "false"}>
         ${this.failure

@@ -7,6 +7,7 @@ import { repeat } from "lit/directives/repeat.js";
 
 import {
   ApiError,
+  isPlayable,
   startDownload,
   type BulkDeleteResult,
   type Me,
@@ -767,7 +768,7 @@ export class MeetRecordings extends MeetElement {
 
   private queuePosters(): void {
     for (const r of this.items) {
-      if (r.status === "complete" && !this.posters.has(r.recordingId) && !this.posterQueue.includes(r.recordingId)) {
+      if (isPlayable(r) && !this.posters.has(r.recordingId) && !this.posterQueue.includes(r.recordingId)) {
         this.posterQueue.push(r.recordingId);
       }
     }
@@ -1126,7 +1127,7 @@ export class MeetRecordings extends MeetElement {
   private renderPoster(r: Recording) {
     const t = this.t;
     const poster = this.posters.get(r.recordingId);
-    const playable = r.status === "complete";
+    const playable = isPlayable(r);
     let inner;
     if (r.status === "active" || r.status === "starting") {
       inner = html`<span class="live rec"><span class="dot"></span>${t.rec}</span>`;
@@ -1160,7 +1161,7 @@ export class MeetRecordings extends MeetElement {
     const locale = this.locale;
     const perms = this.me?.permissions;
     const name = this.name(r);
-    const complete = r.status === "complete";
+    const complete = isPlayable(r);
     const finished = FINISHED.includes(r.status);
     const console = this.mode === "console";
     const selected = this.selected.has(r.recordingId);
