@@ -710,7 +710,7 @@ async def test_readiness_waits_for_the_release_step(replicas: ReplicaFactory) ->
         assert (await http.get(ROOMS, headers=API_HEADERS)).status_code == 500  # no tables yet
         ready = await http.get("/meet/health/ready")
         assert ready.status_code == 503, ready.text
-        assert ready.json()["checks"]["database"] != "ok", ready.text
+        assert any(state != "ok" for state in ready.json()["checks"].values()), ready.text
 
         upgrade = await asyncio.to_thread(replicas.release, deployment)
         assert upgrade.returncode == 0, upgrade.stderr.decode(errors="replace")
