@@ -198,7 +198,27 @@ def _http_handler(request: Request[Any, Any, Any], exc: HTTPException) -> Respon
     return _json({"error": _HTTP_NAMES.get(status, "Error"), "message": message}, status, headers)
 
 
+def _unavailable(exc: BaseException) -> bool:
+    """A backing service (database, store, Redis) that cannot be reached, rather than a bug of ours."""
+    for cause in (exc, exc.__cause__, exc.__context__):
+        if cause is None:
+            continue
+        if isinstance(cause, (ConnectionError, TimeoutError)):
+            return True
+        module = type(cause).__module__
+        if module.startswith(("redis", "asyncpg")) and "Connection" in type(cause).__name__:
+            return True
+    return False
+
+
 def _internal_handler(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
+    if _unavailable(exc):
+        logger.error("a backing service is unreachable on %s %s: %s", request.method, request.url.path, exc)
+        return _json(
+            {"error": "Service Unavailable", "message": "A service meet-embed depends on is unreachable"},
+            503,
+            {"Retry-After": "5"},
+        )
     # The traceback goes to the log, never to the client.
     logger.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
     return _json({"error": "Internal Server Error", "message": "Something went wrong on our side"}, 500)

@@ -15,11 +15,11 @@ from litestar.plugins import CLIPlugin, InitPlugin
 from litestar.stores.registry import StoreRegistry
 
 from meet_embed.audit.routes import AuditController
-from meet_embed.auth.routes import MeController, TokenController
+from meet_embed.auth.routes import MeController, TokenController, TokenRefreshController
 from meet_embed.config import MeetEmbedConfig
 from meet_embed.dependencies import dependencies
 from meet_embed.errors import NotFoundError, exception_handlers
-from meet_embed.events.routes import RoomEventsController
+from meet_embed.events.routes import AllRoomsEventsController, RoomEventsController
 from meet_embed.logs import RequestIdMiddleware
 from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
 from meet_embed.ops.health import HealthController
@@ -89,8 +89,10 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             route_handlers=[
                 RoomsController,
                 _with_middleware(TokenController, limits.tokens.middleware),
+                _with_middleware(TokenRefreshController, limits.tokens.middleware),
                 MeController,
                 RoomEventsController,
+                AllRoomsEventsController,
                 _with_middleware(RecordingsController, limits.secrets.middleware),
                 RecordingControlController,
                 AuditController,
@@ -98,7 +100,8 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             ],
         )
         handlers: list[Any] = [api, static_files_router(), HealthController]
-        handlers.append(PagesController)
+        # A room page exchanges its link's secret for a token on every load: limited like secret access.
+        handlers.append(_with_middleware(PagesController, limits.secrets.middleware))
         if self.config.metrics_path:
             handlers.append(metrics_controller(self.config.metrics_path))
         if self.config.recorder == "livekit":

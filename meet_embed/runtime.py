@@ -17,9 +17,13 @@ from meet_embed.db.engine import Database
 from meet_embed.signing import Signer
 from meet_embed.storage.store import MediaStore
 
-__all__ = ("MeetRuntime",)
+__all__ = ("MeetRuntime", "SchemaBehind")
 
 logger = logging.getLogger("meet_embed")
+
+
+class SchemaBehind(RuntimeError):
+    """The database's schema is not the one this version of meet-embed needs."""
 
 
 def _capture_backend(config: MeetEmbedConfig) -> Any:
@@ -66,6 +70,7 @@ class MeetRuntime:
         self.is_admin_hook = is_admin_hook
         self.is_user_hook = is_user_hook
         self._tasks: set[asyncio.Task[Any]] = set()
+        self._redis: Any = None
 
         from meet_embed.events.bus import RecordingEvents, make_channels
         from meet_embed.events.webhooks import WebhookSender
@@ -146,7 +151,27 @@ class MeetRuntime:
         if self.webhooks is not None:
             await self.webhooks.close()
         await self.capture.close()
+        if self._redis is not None:
+            await self._redis.aclose()
         await self.db.dispose()
+
+    async def db_ready(self) -> None:
+        """The database answers and its schema is the one this code expects."""
+        from meet_embed.db.engine import Database
+
+        current = await self.db.current_revision()
+        head = Database.head_revision()
+        if current != head:
+            raise SchemaBehind(f"schema at revision {current}, expected {head} (run meet-embed db upgrade)")
+
+    async def redis_ping(self) -> None:
+        if self._redis is None:
+            from redis.asyncio import Redis
+
+            self._redis = Redis.from_url(
+                self.config.redis_url or "", socket_timeout=2, socket_connect_timeout=2
+            )
+        await self._redis.ping()
 
     def public_base(self, base_url: str) -> str:
         """The URL links are built on: the configured public URL, or the one the request came in on."""

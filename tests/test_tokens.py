@@ -174,7 +174,11 @@ async def test_no_issuer_or_audience_required_when_not_configured() -> None:
 
 
 def _hs(**changes: Any) -> Any:
-    return lambda keys: jwt.encode(claims(**changes), SECRET, algorithm="HS256")
+    # Times are taken when the token is made, not when this module is imported: a long run must not let a
+    # "not yet valid" token become valid before its test runs.
+    return lambda keys: jwt.encode(
+        claims(**{k: v() if callable(v) else v for k, v in changes.items()}), SECRET, algorithm="HS256"
+    )
 
 
 REFUSED: dict[str, Any] = {
@@ -205,8 +209,8 @@ REFUSED: dict[str, Any] = {
     "foreign-secret": lambda keys: jwt.encode(
         claims(), "another-secret-0123456789abcdef-0123456789", algorithm="HS256"
     ),
-    "expired": _hs(exp=int(time.time()) - 60),
-    "not-yet-valid": _hs(nbf=int(time.time()) + 60),
+    "expired": _hs(exp=lambda: int(time.time()) - 60),
+    "not-yet-valid": _hs(nbf=lambda: int(time.time()) + 60),
     "exp-missing": _hs(exp=None),
     "iat-missing": _hs(iat=None),
     "sub-missing": _hs(sub=None),

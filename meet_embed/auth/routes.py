@@ -19,7 +19,7 @@ from meet_embed.openapi import errors
 from meet_embed.rooms.service import RoomError, RoomsService
 from meet_embed.validation import strict_json
 
-__all__ = ("MeController", "TokenController", "TokenRequest", "TokenResponse")
+__all__ = ("MeController", "TokenController", "TokenRefreshController", "TokenRequest", "TokenResponse")
 
 
 NO_CONTROL = r"^[^\x00-\x1f\x7f]*$"
@@ -79,6 +79,44 @@ class TokenController(Controller):
         )
         return TokenResponse(
             token=token, role=role, room_id=claims.room_id, expires_at=claims.expires_at * 1000
+        )
+
+
+class TokenRefreshController(Controller):
+    path = "/rooms"
+    tags = ["Auth"]
+
+    @post(
+        "/{room_id:str}/token/refresh",
+        guards=[require_authenticated],
+        status_code=200,
+        summary="Renew a member token",
+        description="A member token that still works, in exchange for a new one with the same room, role, "
+        "identity and name and a fresh lifetime: a long meeting keeps its session (and a moderator keeps "
+        "uploading the recording they started) without going back to the room link.",
+        responses=errors(401, 403, 404, 422, 429),
+        security=[{"memberToken": []}, {"bearer": []}],
+    )
+    async def refresh_member_token(
+        self,
+        room_id: FromPath[str],
+        principal: NamedDependency[Principal],
+        rooms: NamedDependency[RoomsService],
+    ) -> TokenResponse:
+        if principal.kind != "member" or principal.room_id != room_id.strip() or principal.role is None:
+            raise AuthorizationError()
+        await rooms.get(principal.room_id)
+        tokens = rooms.runtime.tokens
+        if not tokens.can_mint:
+            raise MeetError(
+                "This deployment's member tokens come from its identity provider", status_code=400
+            )
+        token = tokens.mint(
+            principal.room_id, principal.role, identity=principal.name, name=principal.display_name
+        )
+        claims = tokens.verify_sync(token)
+        return TokenResponse(
+            token=token, role=principal.role, room_id=claims.room_id, expires_at=claims.expires_at * 1000
         )
 
 

@@ -18,7 +18,14 @@ from litestar.channels.backends.memory import MemoryChannelsBackend
 from meet_embed.recordings.models import RecordingModel
 from meet_embed.recordings.schemas import to_wire
 
-__all__ = ("EVENT_NAMES", "RecordingEvents", "make_channels", "room_channel", "stream_topic")
+__all__ = (
+    "ALL_ROOMS_CHANNEL",
+    "EVENT_NAMES",
+    "RecordingEvents",
+    "make_channels",
+    "room_channel",
+    "stream_topic",
+)
 
 logger = logging.getLogger("meet_embed.events")
 
@@ -43,6 +50,10 @@ _TOPICS = {
 def stream_topic(status: str) -> str:
     """The live stream's event name for a status (the reference's in-meeting signal topics)."""
     return _TOPICS.get(status, "recordingUpdated")
+
+
+ALL_ROOMS_CHANNEL = "meet-embed:all-rooms"
+"""Every room's changes, for administrators' views."""
 
 
 def room_channel(room_id: str) -> str:
@@ -86,7 +97,7 @@ class RecordingEvents:
         message = {"event": stream_topic(recording.status), "roomId": recording.room_id, "recording": data}
         try:
             await self.channels.wait_published(
-                msgspec.json.encode(message), [room_channel(recording.room_id)]
+                msgspec.json.encode(message), [room_channel(recording.room_id), ALL_ROOMS_CHANNEL]
             )
         except Exception:
             logger.exception(

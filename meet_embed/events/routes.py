@@ -20,12 +20,13 @@ from litestar.params import FromPath
 from litestar.response import ServerSentEvent, ServerSentEventMessage
 
 from meet_embed.auth.access import room_member_guard
-from meet_embed.events.bus import room_channel
+from meet_embed.auth.guards import require_privileged
+from meet_embed.events.bus import ALL_ROOMS_CHANNEL, room_channel
 from meet_embed.openapi import errors
 from meet_embed.recordings.schemas import to_wire
 from meet_embed.runtime import MeetRuntime
 
-__all__ = ("RoomEventsController",)
+__all__ = ("AllRoomsEventsController", "RoomEventsController")
 
 HEARTBEAT_SECONDS = 15.0
 
@@ -51,6 +52,29 @@ class RoomEventsController(Controller):
         subscriber = await meet.channels.subscribe([room_channel(room_id)])
         current = await meet.control.running_in_room(room_id)
         state = {"roomId": room_id, "recording": msgspec.to_builtins(to_wire(current)) if current else None}
+        return ServerSentEvent(
+            _events(meet, subscriber, state),
+            headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
+        )
+
+
+class AllRoomsEventsController(Controller):
+    path = "/recordings/events"
+    tags = ["Events"]
+
+    @get(
+        "/",
+        guards=[require_privileged],
+        summary="Live recording state of every room (Server-Sent Events)",
+        description="For administrators' views: `event: state` with `{recordings}` (every recording running "
+        "now) at connect, then one event per status change in any room, as the room stream sends them.",
+        responses=errors(401, 403),
+        security=[{"apiKey": []}],
+    )
+    async def all_recording_events(self, meet: NamedDependency[MeetRuntime]) -> ServerSentEvent:
+        subscriber = await meet.channels.subscribe([ALL_ROOMS_CHANNEL])
+        running = await meet.control.running()
+        state = {"recordings": [msgspec.to_builtins(to_wire(r)) for r in running]}
         return ServerSentEvent(
             _events(meet, subscriber, state),
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Coroutine
+from typing import Any
 
 from litestar import Controller, Response, get
 from litestar.di import NamedDependency
 
-from meet_embed.runtime import MeetRuntime
+from meet_embed.runtime import MeetRuntime, SchemaBehind
 
 __all__ = ("HealthController",)
 
@@ -24,25 +26,29 @@ class HealthController(Controller):
 
     @get(
         "/ready",
-        summary="Readiness: the database and the object store answer",
-        description="200 when both answer within 3 s, else 503 naming what failed.",
+        summary="Readiness: the database (migrated), the object store and Redis (when configured) answer",
+        description="200 when every check passes within 3 s, else 503 naming what failed.",
         security=[],
     )
     async def ready(self, meet: NamedDependency[MeetRuntime]) -> Response[dict[str, object]]:
-        async def check(coro: object) -> str:
+        async def check(coro: Coroutine[Any, Any, None]) -> str:
             try:
-                await asyncio.wait_for(coro, CHECK_TIMEOUT)  # type: ignore[arg-type]
+                await asyncio.wait_for(coro, CHECK_TIMEOUT)
             except TimeoutError:
                 return "timeout"
+            except SchemaBehind as exc:
+                return f"error: {exc}"
             except Exception as exc:
                 return f"error: {type(exc).__name__}"
             return "ok"
 
-        database, store = await asyncio.gather(check(meet.db.ping()), check(meet.store.check()))
-        checks = {"database": database, "store": store}
-        healthy = all(v == "ok" for v in checks.values())
+        checks = {"database": meet.db_ready(), "store": meet.store.check()}
+        if meet.config.redis_url:
+            checks["redis"] = meet.redis_ping()
+        results = dict(zip(checks, await asyncio.gather(*(check(c) for c in checks.values())), strict=True))
+        healthy = all(v == "ok" for v in results.values())
         return Response(
-            {"status": "ok" if healthy else "unavailable", "checks": checks},
+            {"status": "ok" if healthy else "unavailable", "checks": results},
             status_code=200 if healthy else 503,
             headers={"Cache-Control": "no-store"},
         )

@@ -226,6 +226,11 @@ class RecordingControl:
         await self.runtime.finalizer.maybe_finalize(rid)
         return (await self.load(rid)) or updated
 
+    async def running(self) -> list[RecordingModel]:
+        async with self.runtime.db.sessionmaker() as session:
+            query = select(RecordingModel).where(RecordingModel.status.in_(IN_PROGRESS))
+            return list((await session.scalars(query.order_by(RecordingModel.start_date))).all())
+
     async def running_in_room(self, room_id: str) -> RecordingModel | None:
         async with self.runtime.db.sessionmaker() as session:
             row: RecordingModel | None = await session.scalar(

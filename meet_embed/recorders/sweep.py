@@ -78,6 +78,10 @@ class Sweeper:
                 ).all()
             )
         for recording, max_duration in running:
+            # Finalizations inside a sweep can take a while: keep the lease, and stop if it went elsewhere.
+            if not await try_lease(runtime.db.sessionmaker, "sweep", self.holder, config.sweep_interval * 2):
+                logger.info("another replica took over the sweep")
+                break
             rid = recording.recording_id
             idle = now - (recording.last_activity_at or recording.start_date)
             if recording.status == "starting" and idle > config.start_timeout * 1000:

@@ -14,6 +14,7 @@ __all__ = (
     "RECORDING_FIELDS",
     "BulkDeleteFailure",
     "BulkDeleteResult",
+    "FailureCode",
     "Recording",
     "RecordingFields",
     "RecordingList",
@@ -119,9 +120,14 @@ class RecordingList(Struct):
     pagination: Pagination
 
 
+FailureCode: TypeAlias = Literal["notFound", "notStopped", "otherRoom"]
+
+
 class BulkDeleteFailure(Struct, rename="camel"):
     recording_id: str
     error: str
+    code: FailureCode
+    """Why, for user interfaces that say it in their own words."""
 
 
 class BulkDeleteResult(Struct, omit_defaults=True, kw_only=True):

@@ -22,6 +22,7 @@ from meet_embed.recordings.schemas import (
     FINISHED,
     RECORDING_FIELDS,
     BulkDeleteFailure,
+    FailureCode,
     RecordingList,
     to_wire,
 )
@@ -172,16 +173,18 @@ class RecordingsService:
         failed: list[BulkDeleteFailure] = []
         for recording_id in ids:
             row = found.get(recording_id)
+            code: FailureCode
             if room_scope is not None and room_of_recording(recording_id) != room_scope:
+                code = "otherRoom"
                 error = f"Recording '{recording_id}' does not belong to room '{room_scope}'"
             elif row is None:
-                error = f"Recording '{recording_id}' not found"
+                code, error = "notFound", f"Recording '{recording_id}' not found"
             elif row.status not in FINISHED:
-                error = f"Recording '{recording_id}' is not stopped yet"
+                code, error = "notStopped", f"Recording '{recording_id}' is not stopped yet"
             else:
                 eligible.append(row)
                 continue
-            failed.append(BulkDeleteFailure(recording_id=recording_id, error=error))
+            failed.append(BulkDeleteFailure(recording_id=recording_id, error=error, code=code))
         await self.delete_many(eligible)
         return [r.recording_id for r in eligible], failed
 
