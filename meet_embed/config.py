@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import os
+import re
 import secrets
 import types
 import typing
@@ -68,7 +69,9 @@ class ApiKey:
         if isinstance(value, ApiKey):
             return value
         name, sep, key = value.partition("=")
-        if not sep:
+        # "name=key", unless the part before "=" cannot be a name or nothing follows it: base64 keys end
+        # in "=" padding and may hold "+" and "/".
+        if not sep or not key.strip("=") or not re.fullmatch(r"[A-Za-z0-9_.-]{1,64}", name.strip()):
             name, key = f"key-{index + 1}", value
         name, key = name.strip(), key.strip()
         if len(key) < 16:
