@@ -16,8 +16,10 @@ fi
 
 echo "== python environment"
 python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e '.[test,postgres,redis,livekit,granian]'
+# pip's exit status counts; only the noise about this machine's unused local index folders is dropped.
+pip_install() { .venv/bin/python -m pip install --quiet "$@" 2> >(grep -v "^WARNING: Location" >&2); }
+pip_install --upgrade pip
+pip_install -e '.[test,postgres,redis,livekit,granian]'
 
 if [ -f frontend/package.json ]; then
   echo "== frontend: rebuild the bundle and check it matches the committed one"
@@ -29,8 +31,9 @@ if [ -f frontend/package.json ]; then
 fi
 
 echo "== lint and types"
-.venv/bin/ruff check meet_embed tests e2e examples bench
-.venv/bin/ruff format --check meet_embed tests e2e examples bench
+lint_dirs=$(for d in meet_embed tests e2e examples bench scripts; do [ -d "$d" ] && echo "$d"; done)
+.venv/bin/ruff check $lint_dirs
+.venv/bin/ruff format --check $lint_dirs
 .venv/bin/mypy
 
 echo "== tests: embedded default (SQLite + local directory)"
