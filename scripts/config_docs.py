@@ -1,4 +1,4 @@
-"""Write docs/configuration.md from MeetEmbedConfig's fields and their docstrings (run after changing them)."""
+"""Write docs/configuration.md from MeetEmbedConfig's fields and docstrings (run after changing them)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ def field_docs() -> dict[str, str]:
     docs: dict[str, str] = {}
     body = cls.body
     for node, following in zip(body, [*body[1:], None], strict=True):
-        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
-            if isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant):
-                docs[node.target.id] = " ".join(str(following.value.value).split())
+        documented = isinstance(following, ast.Expr) and isinstance(following.value, ast.Constant)
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and documented:
+            docs[node.target.id] = " ".join(str(following.value.value).split())  # type: ignore[union-attr]
     return docs
 
 
@@ -30,8 +30,8 @@ def main() -> None:
         "# Configuration",
         "",
         "Every field of `MeetEmbedConfig` can be given in code or as an environment variable "
-        f"`{ENV_PREFIX}<FIELD>` (`MeetEmbedConfig.from_env()`; keyword arguments win). Lists are comma-separated, "
-        "dictionaries are JSON, hooks are `module:function` strings. Generated from the source by "
+        f"`{ENV_PREFIX}<FIELD>` (`MeetEmbedConfig.from_env()`; keyword arguments win). Lists are "
+        "comma-separated, dictionaries are JSON, hooks are `module:function` strings. Generated from the source by "
         "`scripts/config_docs.py`.",
         "",
         "| field | environment variable | default | what it does |",
@@ -42,7 +42,7 @@ def main() -> None:
         if f.name in ("data_dir",):
             default = "`.meet-embed`"
         elif value in (None, (), {}, ""):
-            default = "–"
+            default = "(none)"
         else:
             default = f"`{value!r}`" if not isinstance(value, str) else f"`{value}`"
         doc = docs.get(f.name, "").replace("|", "\\|")
