@@ -31,8 +31,8 @@ def main() -> None:
         "",
         "Every field of `MeetEmbedConfig` can be given in code or as an environment variable "
         f"`{ENV_PREFIX}<FIELD>` (`MeetEmbedConfig.from_env()`; keyword arguments win). Lists are "
-        "comma-separated, dictionaries are JSON, hooks are `module:function` strings. Generated from the source by "
-        "`scripts/config_docs.py`.",
+        "comma-separated, dictionaries are JSON, hooks are `module:function` strings. Generated from the "
+        "source by `scripts/config_docs.py`.",
         "",
         "| field | environment variable | default | what it does |",
         "|---|---|---|---|",
