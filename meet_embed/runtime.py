@@ -141,6 +141,11 @@ class MeetRuntime:
             self.spawn(retention_loop(self, self.sweeper.holder), name="meet-embed-retention")
 
     async def shutdown(self) -> None:
+        if getattr(self, "_channels_open", False):  # started with background work, so it may hold leases
+            try:
+                await self.sweeper.release()
+            except Exception:
+                logger.warning("could not release the sweep lease at shutdown", exc_info=True)
         for task in list(self._tasks):
             task.cancel()
         if self._tasks:

@@ -274,7 +274,9 @@ async def test_bulk_delete_with_a_missing_one(
     body = response.json()
     assert body["message"] == "1 recording(s) could not be deleted"
     assert sorted(body["deleted"]) == sorted(ids[:2])
-    assert body["failed"] == [{"recordingId": MISSING, "error": f"Recording '{MISSING}' not found"}]
+    assert body["failed"] == [
+        {"recordingId": MISSING, "error": f"Recording '{MISSING}' not found", "code": "notFound"}
+    ]
     assert not await row_exists(client, ids[0])
     assert not await row_exists(client, ids[1])
     assert await row_exists(client, ids[2])
@@ -291,7 +293,9 @@ async def test_bulk_delete_with_a_running_one(
     assert response.status_code == 400
     body = response.json()
     assert body["deleted"] == [ids[0]]
-    assert body["failed"] == [{"recordingId": active, "error": f"Recording '{active}' is not stopped yet"}]
+    assert body["failed"] == [
+        {"recordingId": active, "error": f"Recording '{active}' is not stopped yet", "code": "notStopped"}
+    ]
     assert await row_exists(client, active)
     assert not await row_exists(client, ids[0])
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from meet_embed.db.base import Base, now_ms
 
-__all__ = ("LeaseModel", "new_holder", "try_lease")
+__all__ = ("LeaseModel", "new_holder", "release_lease", "try_lease")
 
 
 class LeaseModel(Base):
@@ -50,3 +50,13 @@ async def try_lease(
     except IntegrityError:
         return False
     return True
+
+
+async def release_lease(sessionmaker: async_sessionmaker[AsyncSession], name: str, holder: str) -> None:
+    """Let the lease go now if ``holder`` has it."""
+    async with sessionmaker() as session, session.begin():
+        await session.execute(
+            update(LeaseModel)
+            .where(LeaseModel.name == name, LeaseModel.holder == holder)
+            .values(expires_at=0)
+        )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import delete, select
 
 from meet_embed.db.base import now_ms
-from meet_embed.db.leases import new_holder, try_lease
+from meet_embed.db.leases import new_holder, release_lease, try_lease
 from meet_embed.errors import ConflictError
 from meet_embed.recordings.models import RecordingModel, RecordingSecretModel
 from meet_embed.rooms.models import RoomModel
@@ -50,8 +50,8 @@ class Sweeper:
         interval = self.runtime.config.sweep_interval
         while True:
             try:
-                if await try_lease(self.runtime.db.sessionmaker, "sweep", self.holder, interval * 2):
-                    report = await self.sweep_once()
+                if await self._renew():
+                    report = await self.sweep_once(keep_lease=True)
                     if report.failed or report.stopped or report.finalized:
                         logger.info("sweep: %s", report)
             except asyncio.CancelledError:
@@ -60,7 +60,18 @@ class Sweeper:
                 logger.exception("the sweep failed; it runs again in %ss", interval)
             await asyncio.sleep(interval)
 
-    async def sweep_once(self) -> SweepReport:
+    async def _renew(self) -> bool:
+        return await try_lease(
+            self.runtime.db.sessionmaker, "sweep", self.holder, self.runtime.config.sweep_interval * 2
+        )
+
+    async def release(self) -> None:
+        """Give the lease back at shutdown, so another replica (or the next start) sweeps without waiting."""
+        await release_lease(self.runtime.db.sessionmaker, "sweep", self.holder)
+
+    async def sweep_once(self, *, keep_lease: bool = False) -> SweepReport:
+        """One sweep. ``keep_lease``: renew the sweep's lease between recordings (when run by the periodic
+        loop, which holds it) and stop if another replica took it over."""
         self.runs += 1
         runtime = self.runtime
         config = runtime.config
@@ -79,7 +90,7 @@ class Sweeper:
             )
         for recording, max_duration in running:
             # Finalizations inside a sweep can take a while: keep the lease, and stop if it went elsewhere.
-            if not await try_lease(runtime.db.sessionmaker, "sweep", self.holder, config.sweep_interval * 2):
+            if keep_lease and not await self._renew():
                 logger.info("another replica took over the sweep")
                 break
             rid = recording.recording_id
