@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import ConsoleMessage, Locator, Page, expect
 
 from examples.harness import RunningExample
+from tests.backends import needs_modules
 
 # framework: (example module, modules it needs)
 HOSTS = {
@@ -26,10 +27,7 @@ PLAY = re.compile(r"^Play recording of ")
 
 
 def needs(*modules: str) -> None:
-    for module in modules:
-        pytest.importorskip(
-            module, reason=f"{module} is not installed: pip install -r examples/requirements.txt"
-        )
+    needs_modules(*modules, install="pip install -r examples/requirements.txt")
 
 
 @pytest.fixture

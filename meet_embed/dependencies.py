@@ -17,6 +17,7 @@ from meet_embed.auth.resolver import get_principal
 from meet_embed.recordings.service import RecordingsService
 from meet_embed.rooms.service import RoomsService
 from meet_embed.runtime import MeetRuntime
+from meet_embed.web.urls import mount_base_url
 
 __all__ = ("dependencies",)
 
@@ -45,7 +46,7 @@ def provide_recordings(
 
 def provide_base_url(request: Request[Any, Any, Any]) -> str:
     """Scheme, host and the host app's mount point, for links in responses."""
-    return str(request.base_url).rstrip("/")
+    return mount_base_url(request)
 
 
 async def provide_principal(request: Request[Any, Any, Any]) -> Principal:

@@ -20,6 +20,7 @@ python3 -m venv .venv
 pip_install() { .venv/bin/python -m pip install --quiet "$@" 2> >(grep -v "^WARNING: Location" >&2); }
 pip_install --upgrade pip
 pip_install -e '.[test,postgres,redis,livekit,granian]'
+pip_install -r examples/requirements.txt
 
 if [ -f frontend/package.json ]; then
   echo "== frontend: rebuild the bundle and check it matches the committed one"

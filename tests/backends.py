@@ -34,6 +34,18 @@ def service_missing(what: str, why: str) -> None:
     pytest.skip(message)
 
 
+def needs_modules(*modules: str, install: str) -> None:
+    """Skip when a developer lacks an optional package; fail in CI, which installs everything."""
+    import importlib.util
+
+    for module in modules:
+        if importlib.util.find_spec(module) is None:
+            message = f"{module} is not installed ({install})"
+            if IN_CI:
+                pytest.fail(f"CI=true: {message}")
+            pytest.skip(message)
+
+
 def _reachable(url: str, default_port: int) -> str | None:
     parts = urlsplit(url.replace("+asyncpg", ""))
     try:

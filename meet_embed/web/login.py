@@ -20,6 +20,7 @@ from meet_embed.config import AccessHook
 from meet_embed.signing import BadSignature
 from meet_embed.web.security import page_headers
 from meet_embed.web.templates import render
+from meet_embed.web.urls import page_prefix
 
 __all__ = ("ADMIN_COOKIE", "LoginController", "with_admin_session")
 
@@ -80,7 +81,7 @@ class LoginController(Controller):
         self, request: Request[Any, Any, Any], next_page: Annotated[str, QueryParameter(name="next")] = ""
     ) -> Response[str]:
         runtime = runtime_of(request)
-        prefix = runtime.config.path
+        prefix = page_prefix(request)
         html = render("login.html", prefix=prefix, next=_safe_next(prefix, next_page), error=None)
         return Response(html, media_type=MediaType.HTML, headers=page_headers(runtime.config.frame_ancestors))
 
@@ -91,7 +92,7 @@ class LoginController(Controller):
         data: Annotated[LoginForm, Body(media_type=RequestEncodingType.URL_ENCODED)],
     ) -> Response[str]:
         runtime = runtime_of(request)
-        prefix = runtime.config.path
+        prefix = page_prefix(request)
         password = runtime.config.admin_password or ""
         ok = bool(password) and hmac.compare_digest(
             hashlib.sha256(data.password.encode()).digest(), hashlib.sha256(password.encode()).digest()
@@ -122,7 +123,7 @@ class LoginController(Controller):
 
     @post("/logout", status_code=303)
     async def logout(self, request: Request[Any, Any, Any]) -> Response[str]:
-        prefix = runtime_of(request).config.path
+        prefix = page_prefix(request)
         return Redirect(
             f"{prefix}/login",
             status_code=303,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from litestar import Controller, Request, Response, get
 from litestar.di import NamedDependency
@@ -32,6 +32,7 @@ from meet_embed.rooms.service import RoomError, RoomsService
 from meet_embed.web.login import ADMIN_COOKIE
 from meet_embed.web.security import page_headers
 from meet_embed.web.templates import render
+from meet_embed.web.urls import page_prefix
 
 __all__ = ("PageError", "PagesController", "page_prefix")
 
@@ -62,12 +63,6 @@ class PageError(Exception):
         self.message = message
         self.action_url = action_url
         self.action_label = action_label
-
-
-def page_prefix(request: Request[Any, Any, Any]) -> str:
-    """Where meet-embed's pages live, as the browser sees it (the host's mount point included)."""
-    mount = urlsplit(str(request.base_url)).path.rstrip("/")
-    return mount + runtime_of(request).config.path
 
 
 def _page(request: Request[Any, Any, Any], template: str, status: int = 200, **context: Any) -> Response[str]:
