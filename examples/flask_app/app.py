@@ -30,8 +30,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from werkzeug.wrappers import Response
 
 from examples.common import Seeded, host_secret
-from examples.flask_app.bridge import WSGIBridge
 from meet_embed import MeetEmbedConfig, create_app, mint_member_token
+from meet_embed.wsgi import WSGIBridge
 
 __all__ = ("USERS", "User", "create_host_app")
 

@@ -1,6 +1,11 @@
-"""meet-embed's ASGI app as a WSGI app: a2wsgi, plus what a WSGI mount needs beyond it.
+"""meet-embed as a WSGI app (extra ``wsgi``): a2wsgi, plus what a WSGI mount needs beyond it.
 
-Measured with a2wsgi 1.10.10 (see docs/integration.md):
+``create_wsgi_app(config)`` for Flask, Django WSGI or any WSGI server, e.g. with Werkzeug::
+
+    app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/meet": create_wsgi_app(MeetEmbedConfig(path=""))})
+
+
+What a2wsgi 1.10 lacks for meet-embed (measured; see docs/integration.md):
 
 1. **Lifespan.** a2wsgi sends no ASGI lifespan events, and meet-embed needs its start-up (database,
    migrations, sweeper, event channels). It runs on the bridge's event loop, in one task, from
@@ -22,7 +27,10 @@ from typing import Any
 
 from a2wsgi import ASGIMiddleware
 
-__all__ = ("HOP_BY_HOP", "WSGIBridge")
+from meet_embed.app import create_app
+from meet_embed.config import MeetEmbedConfig
+
+__all__ = ("HOP_BY_HOP", "WSGIBridge", "create_wsgi_app")
 
 HOP_BY_HOP = frozenset(
     (
@@ -88,3 +96,8 @@ class WSGIBridge:
         if not self._lifespan.done():
             self.loop.call_soon_threadsafe(self._stop.set)
             self._lifespan.result(timeout=timeout)
+
+
+def create_wsgi_app(config: MeetEmbedConfig | None = None, **litestar_options: Any) -> WSGIBridge:
+    """A WSGI app serving meet-embed (started at once; call ``close()`` at shutdown)."""
+    return WSGIBridge(create_app(config, **litestar_options))
