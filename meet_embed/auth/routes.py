@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from litestar import Controller, get, post
@@ -39,6 +40,30 @@ class TokenResponse(Struct, rename="camel"):
     """Milliseconds since the epoch."""
 
 
+@dataclass(frozen=True, slots=True)
+class _Issued:
+    response: TokenResponse
+    room_id: str
+    who: dict[str, str | None]
+
+
+def _issue(
+    rooms: RoomsService, room_id: str, role: MemberRole, identity: str | None, name: str | None
+) -> _Issued:
+    tokens = rooms.runtime.tokens
+    if not tokens.can_mint:
+        raise MeetError("This deployment's member tokens come from its identity provider", status_code=400)
+    token = tokens.mint(room_id, role, identity=identity, name=name)
+    claims = tokens.verify_sync(token)
+    return _Issued(
+        response=TokenResponse(
+            token=token, role=role, room_id=claims.room_id, expires_at=claims.expires_at * 1000
+        ),
+        room_id=claims.room_id,
+        who={"identity": claims.identity, "name": claims.name},
+    )
+
+
 class TokenController(Controller):
     path = "/rooms"
     tags = ["Auth"]
@@ -63,23 +88,9 @@ class TokenController(Controller):
         if not is_secret(data.secret):
             raise RoomError(f"Secret is not recognized for room '{room_id}'")
         role = await rooms.role_for_secret(room_id, data.secret)
-        tokens = rooms.runtime.tokens
-        if not tokens.can_mint:
-            raise MeetError(
-                "This deployment's member tokens come from its identity provider", status_code=400
-            )
-        token = tokens.mint(
-            room_id.strip(), role, identity=data.participant_identity, name=data.participant_name
-        )
-        claims = tokens.verify_sync(token)
-        await audit(
-            "token_issued",
-            room_id=claims.room_id,
-            details={"role": role, "identity": claims.identity, "name": claims.name},
-        )
-        return TokenResponse(
-            token=token, role=role, room_id=claims.room_id, expires_at=claims.expires_at * 1000
-        )
+        issued = _issue(rooms, room_id.strip(), role, data.participant_identity, data.participant_name)
+        await audit("token_issued", room_id=issued.room_id, details={"role": role, **issued.who})
+        return issued.response
 
 
 class TokenRefreshController(Controller):
@@ -106,18 +117,9 @@ class TokenRefreshController(Controller):
         if principal.kind != "member" or principal.room_id != room_id.strip() or principal.role is None:
             raise AuthorizationError()
         await rooms.get(principal.room_id)
-        tokens = rooms.runtime.tokens
-        if not tokens.can_mint:
-            raise MeetError(
-                "This deployment's member tokens come from its identity provider", status_code=400
-            )
-        token = tokens.mint(
-            principal.room_id, principal.role, identity=principal.name, name=principal.display_name
-        )
-        claims = tokens.verify_sync(token)
-        return TokenResponse(
-            token=token, role=principal.role, room_id=claims.room_id, expires_at=claims.expires_at * 1000
-        )
+        return _issue(
+            rooms, principal.room_id, principal.role, principal.name, principal.display_name
+        ).response
 
 
 class PrincipalInfo(Struct, rename="camel", omit_defaults=True):

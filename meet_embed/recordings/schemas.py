@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, TypeAlias
+from typing import Any, Literal, Optional, TypeAlias, get_type_hints
 
+import msgspec
 from msgspec import Struct
 
 from meet_embed.pagination import Pagination
@@ -48,51 +49,28 @@ class Recording(Struct, rename="camel", omit_defaults=True):
     details: str | None = None
 
 
-class RecordingFields(Struct, rename="camel", omit_defaults=True):
-    """A recording as listed or fetched with ``fields``: only the requested keys are present (all keys
-    without ``fields``; values not known yet are always left out)."""
+_HINTS = get_type_hints(Recording)
 
-    recording_id: str | None = None
-    room_id: str | None = None
-    room_name: str | None = None
-    status: RecordingStatus | None = None
-    layout: str | None = None
-    encoding: Any = None
-    filename: str | None = None
-    start_date: int | None = None
-    end_date: int | None = None
-    duration: float | None = None
-    size: int | None = None
-    error_code: int | None = None
-    error: str | None = None
-    details: str | None = None
+# A recording as listed or fetched with ``fields``: Recording's fields, every one optional (only the
+# requested keys are present; values not known yet are always left out). Documentation only.
+RecordingFields = msgspec.defstruct(
+    "RecordingFields",
+    [(name, Optional[_HINTS[name]], None) for name in Recording.__struct_fields__],  # noqa: UP045
+    rename="camel",
+    omit_defaults=True,
+    module=__name__,
+)
 
 
 class RecordingPage(Struct):
     """Documentation of a listing's shape (the handler projects each recording to the chosen fields)."""
 
-    recordings: list[RecordingFields]
+    recordings: list[RecordingFields]  # type: ignore[valid-type]
     pagination: Pagination
 
 
-RECORDING_FIELDS = frozenset(
-    (
-        "recordingId",
-        "roomId",
-        "roomName",
-        "status",
-        "layout",
-        "encoding",
-        "filename",
-        "startDate",
-        "endDate",
-        "duration",
-        "size",
-        "errorCode",
-        "error",
-        "details",
-    )
-)
+RECORDING_FIELDS = frozenset(Recording.__struct_encode_fields__)
+"""The wire names ``fields=`` may select."""
 
 
 def to_wire(row: RecordingModel) -> Recording:
