@@ -1,23 +1,30 @@
 """Shared fixtures of the end-to-end tests: a live meet-embed (uvicorn on a free loopback port, a temporary
 data directory, rooms with real recordings) and Debian's Chromium driven by Playwright.
 
-Screenshots of every page are written to ``$MEET_E2E_SCREENSHOTS`` (e.g. ``docs/images``) when it is set.
+Every test that has a page leaves a PNG of it in ``test-results/screenshots/`` (the ``page`` fixture's at the
+end of the test, others through :func:`save_screenshot`). The curated pictures of the documentation are
+written to ``$MEET_E2E_SCREENSHOTS`` (e.g. ``docs/images``) when it is set.
 """
 
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
 import os
+import re
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 import uvicorn
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from meet_embed import MeetEmbedConfig, create_app
 from meet_embed.media.synth import synthesize
@@ -26,6 +33,8 @@ from meet_embed.rooms.schemas import RoomConfigIn, RoomCreate, RoomRecordingConf
 from meet_embed.rooms.service import RoomsService
 from meet_embed.runtime import MeetRuntime
 
+REPO = Path(__file__).resolve().parent.parent
+SCREENSHOTS = REPO / "test-results" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -81,7 +90,12 @@ def _free_socket() -> socket.socket:
     return sock
 
 
-async def _seed(config: MeetEmbedConfig, base_url: str, media_dir: Path) -> list[SeededRoom]:
+async def _seed(
+    config: MeetEmbedConfig,
+    base_url: str,
+    media_dir: Path,
+    rooms: list[tuple[str, str, list[tuple[float, str]]]] = ROOMS,
+) -> list[SeededRoom]:
     runtime = MeetRuntime.create(config)
     await runtime.startup(background=False)
     day = 24 * 3600 * 1000
@@ -89,7 +103,7 @@ async def _seed(config: MeetEmbedConfig, base_url: str, media_dir: Path) -> list
     seeded: list[SeededRoom] = []
     n = 0
     try:
-        for name, access, recordings in ROOMS:
+        for name, access, recordings in rooms:
             async with runtime.db.sessionmaker() as session:
                 service = RoomsService(session, runtime)
                 room = await service.create(
@@ -112,8 +126,13 @@ async def _seed(config: MeetEmbedConfig, base_url: str, media_dir: Path) -> list
     return seeded
 
 
-@pytest.fixture(scope="session")
-def live_meet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveMeet]:
+@contextlib.contextmanager
+def run_meet(
+    tmp_path_factory: pytest.TempPathFactory,
+    rooms: list[tuple[str, str, list[tuple[float, str]]]] = ROOMS,
+    **settings: Any,
+) -> Iterator[LiveMeet]:
+    """A meet-embed of its own (data directory, seeded rooms, uvicorn on a free loopback port)."""
     data_dir = tmp_path_factory.mktemp("meet-data")
     media_dir = tmp_path_factory.mktemp("meet-media")
     sock = _free_socket()
@@ -124,8 +143,11 @@ def live_meet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveMeet]:
         api_keys=[f"e2e={API_KEY}"],
         admin_password=ADMIN_PASSWORD,
         public_url=base_url,
+        **settings,
     )
-    rooms = asyncio.run(_seed(config, base_url, media_dir))
+    # In a thread of its own: Playwright's sync API may already run an event loop in this one.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        seeded = pool.submit(asyncio.run, _seed(config, base_url, media_dir, rooms)).result()
 
     server = uvicorn.Server(uvicorn.Config(create_app(config), log_level="warning", lifespan="on"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
@@ -136,11 +158,82 @@ def live_meet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveMeet]:
             raise RuntimeError("the live meet-embed server did not start")
         time.sleep(0.05)
     try:
-        yield LiveMeet(base_url=base_url, prefix=config.path, config=config, rooms=rooms)
+        yield LiveMeet(base_url=base_url, prefix=config.path, config=config, rooms=seeded)
     finally:
         server.should_exit = True
         thread.join(timeout=15)
         sock.close()
+
+
+@pytest.fixture(scope="session")
+def live_meet(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveMeet]:
+    with run_meet(tmp_path_factory) as meet:
+        yield meet
+
+
+def create_room(live_meet: LiveMeet, name: str, allow_access_to: str | None = None) -> SeededRoom:
+    """A room made through the rooms API with the API key (remove it with :func:`delete_room`)."""
+    body: dict[str, Any] = {"roomName": name}
+    if allow_access_to:
+        body["config"] = {"recording": {"allowAccessTo": allow_access_to}}
+    created = httpx.post(f"{live_meet.api}/rooms", json=body, headers={"X-API-KEY": API_KEY})
+    created.raise_for_status()
+    room = created.json()
+    return SeededRoom(room["roomId"], room["roomName"], room["moderatorUrl"], room["speakerUrl"])
+
+
+def delete_room(live_meet: LiveMeet, room: SeededRoom) -> None:
+    httpx.delete(
+        f"{live_meet.api}/rooms/{room.room_id}",
+        params={"withRecordings": "force"},
+        headers={"X-API-KEY": API_KEY},
+    )
+
+
+@pytest.fixture
+def new_context(
+    browser: Browser, browser_context_args: dict[str, Any]
+) -> Iterator[Callable[..., BrowserContext]]:
+    """Browser contexts of the test's own (other people: their own cookies, storage and permissions),
+    closed at the end. Keyword arguments replace the usual context settings."""
+    made: list[BrowserContext] = []
+
+    def make(**overrides: Any) -> BrowserContext:
+        context = browser.new_context(**{**browser_context_args, **overrides})
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        with contextlib.suppress(Exception):
+            context.close()
+
+
+# -- screenshots as test artifacts ---------------------------------------------------------------------------
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", text).strip("-")
+
+
+def save_screenshot(page: Page, name: str, *, full_page: bool = True) -> Path | None:
+    """Keep a PNG of the page in ``test-results/screenshots/`` (never fails the test)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{_slug(name)}.png"
+    try:
+        page.screenshot(path=path, full_page=full_page, timeout=5000)
+    except Exception:
+        return None
+    return path
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    yield
+    # The end of every test that has the `page` fixture, passed or failed, before the page is closed.
+    page = getattr(item, "funcargs", {}).get("page")
+    if isinstance(page, Page) and not page.is_closed():
+        save_screenshot(page, f"{item.module.__name__.rsplit('.', 1)[-1]}-{item.name}")  # type: ignore[attr-defined]
 
 
 @pytest.fixture(scope="session")
@@ -176,3 +269,42 @@ def pytest_configure(config: pytest.Config) -> None:
         "filterwarnings",
         "ignore:Session-scoped fixtures defined as instance methods:pytest.PytestDeprecationWarning",
     )
+
+
+# -- recordings made through the API -----------------------------------------------------------------------
+
+
+def wait_for_status(
+    live_meet: LiveMeet, recording_id: str, statuses: tuple[str, ...], timeout: float = 30.0
+) -> dict[str, Any]:
+    deadline = time.monotonic() + timeout
+    while True:
+        answer = httpx.get(f"{live_meet.api}/recordings/{recording_id}", headers={"X-API-KEY": API_KEY})
+        answer.raise_for_status()
+        recording: dict[str, Any] = answer.json()
+        if recording["status"] in statuses:
+            return recording
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{recording_id} is {recording['status']}, not one of {statuses}")
+        time.sleep(0.2)
+
+
+def record_via_api(live_meet: LiveMeet, room: SeededRoom, media: Path, seconds: float = 3.0) -> str:
+    """A complete recording of ``room``, as a host's own recorder would make it with the API key: start,
+    the media as one final chunk, stop; returns its id once it is ready."""
+    headers = {"X-API-KEY": API_KEY}
+    if not media.exists():
+        synthesize(media, seconds, kind="webm-h264", hue=200, tone=520)
+    started = httpx.post(f"{live_meet.api}/recordings", json={"roomId": room.room_id}, headers=headers)
+    started.raise_for_status()
+    recording_id: str = started.json()["recordingId"]
+    uploaded = httpx.put(
+        f"{live_meet.api}/recordings/{recording_id}/chunks/0",
+        params={"final": "true"},
+        content=media.read_bytes(),
+        headers={**headers, "Content-Type": "video/webm"},
+    )
+    uploaded.raise_for_status()
+    httpx.post(f"{live_meet.api}/recordings/{recording_id}/stop", headers=headers)
+    wait_for_status(live_meet, recording_id, ("complete",))
+    return recording_id

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,7 +13,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Route, expect
 
-from .conftest import ADMIN_PASSWORD, API_KEY, LiveMeet, SeededRoom
+from .conftest import ADMIN_PASSWORD, API_KEY, LiveMeet, SeededRoom, save_screenshot
 
 PLAY = re.compile(r"^Play recording of ")
 
@@ -236,6 +237,7 @@ def test_shared_recording_page(live_meet: LiveMeet, browser: Browser) -> None:
         page.get_by_role("button", name="Sign in").click()
         expect(page).to_have_url(re.compile(r"/recording/.+\?secret="))
         wait_playing(page, page.locator("meet-recording-player video"))
+        save_screenshot(page, "test_pages-test_shared_recording_page-private-after-sign-in")
     finally:
         context.close()
 
@@ -332,8 +334,10 @@ def test_pages_look_right(
 
     def shot(name: str, full_page: bool = True) -> None:
         page.wait_for_timeout(400)  # dialogs and posters settle
-        if screenshots_dir is not None:
-            page.screenshot(path=screenshots_dir / f"{name}-{scheme}-{device}.png", full_page=full_page)
+        # Always a test artifact; the documentation's curated set only when asked for.
+        made = save_screenshot(page, f"{name}-{scheme}-{device}", full_page=full_page)
+        if screenshots_dir is not None and made is not None:
+            shutil.copyfile(made, screenshots_dir / made.name)
 
     try:
         room = live_meet.room("Daily standup")
@@ -461,13 +465,15 @@ def test_nothing_overflows_at_360_pixels(live_meet: LiveMeet, browser: Browser) 
             live_meet.room("Daily standup").moderator_url,
             share_link(live_meet, live_meet.room("Daily standup").recording_ids[0]),
         ]
-        for url in urls:
+        for name, url in zip(("room", "shared-recording"), urls, strict=True):
             page.goto(url)
             page.wait_for_timeout(1200)
+            save_screenshot(page, f"test_pages-360px-{name}")
             width = page.evaluate("() => document.documentElement.scrollWidth")
             assert width <= 360, f"{url} is {width}px wide"
         sign_in(page, live_meet)
         expect(page.locator("meet-recordings li.item").first).to_be_visible()
+        save_screenshot(page, "test_pages-360px-console")
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 360
     finally:
         context.close()

@@ -1,5 +1,7 @@
 // The REST API of meet-embed, as the components use it.
 
+import { markAccepted } from "./token.js";
+
 export type RecordingStatus =
   | "starting"
   | "active"
@@ -92,11 +94,21 @@ export interface ChunkReceipt {
   received: number;
 }
 
+/** Why one recording of a bulk delete was not deleted. */
+export type BulkDeleteFailureCode = "notFound" | "notStopped" | "otherRoom";
+
+export interface BulkDeleteFailure {
+  recordingId: string;
+  /** The server's words (English). */
+  error: string;
+  code?: BulkDeleteFailureCode;
+}
+
 export interface BulkDeleteResult {
   message: string;
   error?: string;
   deleted: string[];
-  failed?: { recordingId: string; error: string }[];
+  failed?: BulkDeleteFailure[];
 }
 
 /** An API answer other than 2xx, or no answer at all (`status` 0). */
@@ -150,13 +162,19 @@ export interface RequestOptions {
   raw?: boolean;
 }
 
+/** Exchanges a member token the server stopped accepting for a new one (`null`: it cannot). */
+export type TokenRenewer = (token: string) => Promise<string | null>;
+
 export class MeetApi {
   readonly base: string;
-  readonly token: string;
+  /** Changes only when the token was renewed (same member, fresh lifetime). */
+  token: string;
+  private readonly renewer: TokenRenewer | null;
 
-  constructor(baseUrl: string | null | undefined, token?: string | null) {
+  constructor(baseUrl: string | null | undefined, token?: string | null, renewer?: TokenRenewer) {
     this.base = (baseUrl || defaultBaseUrl()).replace(/\/+$/, "");
     this.token = token || "";
+    this.renewer = renewer ?? null;
   }
 
   get apiBase(): string {
@@ -177,7 +195,7 @@ export class MeetApi {
     return headers;
   }
 
-  async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  async request<T>(method: string, path: string, options: RequestOptions = {}, renewed = false): Promise<T> {
     const headers = this.headers(options.headers);
     let body: BodyInit | undefined;
     if (options.body instanceof Blob || typeof options.body === "string") {
@@ -199,6 +217,18 @@ export class MeetApi {
     } catch (err) {
       if ((err as Error)?.name === "AbortError") throw err;
       throw new ApiError(0, (err as Error)?.message || "Network error");
+    }
+    const token = this.token;
+    if (response.ok && token) markAccepted(token);
+    if (response.status === 401 && token && this.renewer && !renewed) {
+      // The token ran out (a long meeting, a sleeping laptop): renew it once and ask again.
+      // (Renewed within the second it was issued, the token comes back the same: still worth asking again.)
+      const fresh = await this.renewer(token).catch(() => null);
+      if (fresh) {
+        await response.body?.cancel().catch(() => undefined);
+        this.token = fresh;
+        return this.request<T>(method, path, options, true);
+      }
     }
     if (options.raw && response.ok) return response as unknown as T;
     return (await readBody(response)) as T;

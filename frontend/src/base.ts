@@ -1,11 +1,20 @@
 // What the three components share: base URL and token, theme, labels, events, error wording.
 
-import { LitElement } from "lit";
+import { LitElement, type PropertyValues } from "lit";
 import { property } from "lit/decorators.js";
 
 import { ApiError, MeetApi } from "./api.js";
 import { fill, mergeLabels, type Labels } from "./labels.js";
 import { localeOf } from "./format.js";
+import {
+  RENEWAL_RETRY_MS,
+  isRenewal,
+  mayRetryRenewal,
+  renewalTime,
+  renewToken,
+  wasAccepted,
+  type RenewedToken,
+} from "./token.js";
 
 export type Theme = "auto" | "light" | "dark";
 
@@ -24,14 +33,99 @@ export abstract class MeetElement extends LitElement {
 
   private _api: MeetApi | null = null;
   private _apiKey = "";
+  private renewTimer: ReturnType<typeof setTimeout> | undefined;
+  private renewTimerFor = "";
 
   protected get api(): MeetApi {
     const key = `${this.baseUrl}\n${this.token}`;
     if (!this._api || key !== this._apiKey) {
-      this._api = new MeetApi(this.baseUrl, this.token);
+      this._api = new MeetApi(this.baseUrl, this.token, (token) => this.renewAfterRefusal(token));
       this._apiKey = key;
     }
     return this._api;
+  }
+
+  // -- member tokens renew themselves ---------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.scheduleRenewal();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.renewTimer);
+    this.renewTimerFor = "";
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    if (changed.has("token") || changed.has("baseUrl")) this.scheduleRenewal();
+  }
+
+  /** The room of the token, for the renewal request when the token does not name it. */
+  protected get tokenRoomId(): string {
+    return "";
+  }
+
+  /** Whether this update's token change is a renewal of the same member (nothing to load again). */
+  protected tokenRenewed(changed: PropertyValues): boolean {
+    return changed.has("token") && isRenewal(changed.get("token"), this.token);
+  }
+
+  /** Inside another meet-embed element (which passes its token down and tells the host itself). */
+  private get nested(): boolean {
+    const root = this.getRootNode();
+    return root instanceof ShadowRoot && root.host instanceof MeetElement;
+  }
+
+  private scheduleRenewal(): void {
+    if (this.renewTimerFor === this.token && this.renewTimer !== undefined) return;
+    clearTimeout(this.renewTimer);
+    this.renewTimer = undefined;
+    this.renewTimerFor = "";
+    if (!this.token || !this.isConnected) return;
+    const at = renewalTime(this.token);
+    if (!at) return;
+    this.renewTimerFor = this.token;
+    const delay = Math.min(2 ** 31 - 1, Math.max(0, at - Date.now()));
+    this.renewTimer = setTimeout(() => {
+      this.renewTimer = undefined;
+      this.renewTimerFor = "";
+      void this.renew(this.token);
+    }, delay);
+  }
+
+  /** Exchange the member token for a fresh one; `null` when that did not work. */
+  protected async renew(token: string): Promise<RenewedToken | null> {
+    if (!token) return null;
+    const renewed = await renewToken(this.api.apiBase, token, this.tokenRoomId);
+    if (!renewed) {
+      // Offline or a server hiccup: again a little later (the token may still have time left).
+      if (mayRetryRenewal(token) && this.token === token && this.isConnected) {
+        clearTimeout(this.renewTimer);
+        this.renewTimerFor = token;
+        this.renewTimer = setTimeout(() => {
+          this.renewTimer = undefined;
+          this.renewTimerFor = "";
+          void this.renew(this.token);
+        }, RENEWAL_RETRY_MS);
+      }
+      return null;
+    }
+    if (this.token === token && renewed.token !== token) {
+      this.token = renewed.token;
+      if (!this.nested) {
+        this.emit("meet-token-refreshed", { token: renewed.token, expiresAt: renewed.expiresAt });
+      }
+    }
+    return renewed;
+  }
+
+  /** A request answered 401 with a token that worked before: renew it, and say what to retry with. */
+  protected async renewAfterRefusal(token: string): Promise<string | null> {
+    if (!wasAccepted(token)) return null;
+    return (await this.renew(token))?.token ?? null;
   }
 
   protected get t(): Labels {

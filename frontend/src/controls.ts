@@ -312,12 +312,19 @@ export class MeetRecordingControls extends MeetElement {
   }
 
   override updated(changed: PropertyValues): void {
-    if (changed.has("roomId") || changed.has("token") || changed.has("baseUrl")) void this.connect();
+    // A renewed token is the same member: the event stream and any upload go on with it.
+    if (changed.has("roomId") || (changed.has("token") && !this.tokenRenewed(changed)) || changed.has("baseUrl")) {
+      void this.connect();
+    }
     if (changed.has("previewStream") && this.previewEl) this.previewEl.srcObject = this.previewStream;
   }
 
   private get currentRoomId(): string {
     return this.roomId.trim() || this.me?.room?.roomId || "";
+  }
+
+  protected override get tokenRoomId(): string {
+    return this.currentRoomId;
   }
 
   private async connect(): Promise<void> {
@@ -337,7 +344,7 @@ export class MeetRecordingControls extends MeetElement {
     }
     const roomId = this.currentRoomId;
     if (!roomId) return;
-    this.sse = new SseClient({
+    const sse: SseClient = new SseClient({
       url: () => this.api.url(`/rooms/${encodeURIComponent(roomId)}/recording/events`),
       headers: () => this.api.headers({ Accept: "text/event-stream" }),
       onMessage: (message) => {
@@ -351,10 +358,18 @@ export class MeetRecordingControls extends MeetElement {
         this.onRoomRecording(payload.recording ?? null, message.event);
       },
       onFatal: (err) => {
-        this.liveError = this.report(err, "live-updates");
+        void (async () => {
+          // The token ran out while connected (a long meeting): renewed, the stream goes on.
+          if (err.status === 401 && this.sse === sse && (await this.renewAfterRefusal(this.token))) {
+            if (this.sse === sse) sse.start();
+            return;
+          }
+          if (this.sse === sse) this.liveError = this.report(err, "live-updates");
+        })();
       },
     });
-    this.sse.start();
+    this.sse = sse;
+    sse.start();
   }
 
   // -- the room's recording, as the event stream tells it ------------------------------------------------

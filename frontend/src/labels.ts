@@ -88,6 +88,9 @@ export const DEFAULT_LABELS = {
   deletedOne: "Recording deleted",
   deletedMany: "{count} recordings deleted",
   deletePartial: "{deleted} deleted, {failed} could not be deleted:",
+  deleteFailedNotFound: "it was deleted already",
+  deleteFailedNotStopped: "it is still being recorded or processed",
+  deleteFailedOtherRoom: "it belongs to another room",
   preparingDownload: "Preparing the download…",
   downloadStarted: "Download started",
   // errors

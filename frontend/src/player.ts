@@ -223,9 +223,19 @@ export class MeetRecordingPlayer extends MeetElement {
   private toastTimer: ReturnType<typeof setTimeout> | undefined;
 
   override updated(changed: PropertyValues<this>): void {
-    if (changed.has("recordingId") || changed.has("secret") || changed.has("token") || changed.has("baseUrl")) {
+    // A renewed token is the same viewer: the video plays on.
+    if (
+      changed.has("recordingId") ||
+      changed.has("secret") ||
+      (changed.has("token") && !this.tokenRenewed(changed)) ||
+      changed.has("baseUrl")
+    ) {
       void this.load();
     }
+  }
+
+  protected override get tokenRoomId(): string {
+    return this.recording?.roomId ?? "";
   }
 
   override disconnectedCallback(): void {

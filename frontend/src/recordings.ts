@@ -9,6 +9,7 @@ import {
   ApiError,
   isPlayable,
   startDownload,
+  type BulkDeleteFailure,
   type BulkDeleteResult,
   type Me,
   type Recording,
@@ -35,6 +36,8 @@ const LIVE_EVENTS = new Set([
   "recordingStopped",
   "recordingFailed",
   "recordingUpdated",
+  // Not sent yet: a deletion made elsewhere (other viewers' lists show it at their next refresh until then).
+  "recordingDeleted",
 ]);
 
 /** Parts of the nested dialogs and player, exposed on this element (`meet-recordings::part(share-link)`). */
@@ -545,6 +548,8 @@ export class MeetRecordings extends MeetElement {
   private posterQueue: string[] = [];
   private posterActive = 0;
   private wasDisconnected = false;
+  /** The event stream failed for good: poll instead (until the next reload). */
+  private pollOnly = false;
   private generation = 0;
 
   // -- lifecycle -------------------------------------------------------------------------------------
@@ -578,13 +583,17 @@ export class MeetRecordings extends MeetElement {
   override updated(changed: PropertyValues<this>): void {
     if (
       changed.has("roomId") ||
-      changed.has("token") ||
+      (changed.has("token") && !this.tokenRenewed(changed)) ||
       changed.has("baseUrl") ||
       changed.has("mode") ||
       changed.has("pageSize")
     ) {
       void this.reload();
     }
+  }
+
+  protected override get tokenRoomId(): string {
+    return this.currentRoomId;
   }
 
   // -- public API ----------------------------------------------------------------------------------------
@@ -596,6 +605,8 @@ export class MeetRecordings extends MeetElement {
     const abort = (this.abort = new AbortController());
     this.sse?.stop();
     this.sse = null;
+    this.pollOnly = false;
+    this.live = true;
     this.phase = "loading";
     this.failure = "";
     this.notice = null;
@@ -620,7 +631,7 @@ export class MeetRecordings extends MeetElement {
       }
       if (this.mode === "console") void this.loadRooms(generation);
       await this.fetchPage(false, generation, abort.signal);
-      if (this.mode === "room" && this.currentRoomId) this.startLive();
+      if (generation === this.generation) this.startLive();
     } catch (err) {
       if (generation !== this.generation || (err as Error)?.name === "AbortError") return;
       if (err instanceof ApiError && err.status === 403) {
@@ -700,10 +711,11 @@ export class MeetRecordings extends MeetElement {
     this.schedulePoll();
   }
 
-  /** Without a room's event stream (the console), look again while something is being recorded. */
+  /** Without a live event stream (it failed, or is reconnecting), look again every 5 s while something
+   * is being recorded. */
   private schedulePoll(): void {
     clearTimeout(this.pollTimer);
-    if (this.sse || !this.isConnected) return;
+    if ((this.sse && this.live) || !this.isConnected || this.phase !== "ready") return;
     if (!this.items.some((r) => !FINISHED.includes(r.status))) return;
     this.pollTimer = setTimeout(() => void this.refresh(), 5000);
   }
@@ -731,15 +743,21 @@ export class MeetRecordings extends MeetElement {
 
   // -- live updates ----------------------------------------------------------------------------------
 
+  /** Follow the recordings as they change: the room's event stream, or in the console every room's
+   * (`GET /recordings/events`, administrators only). Where no stream can be had, poll instead. */
   private startLive(): void {
     const roomId = this.currentRoomId;
+    const console = this.mode === "console";
+    if (!console && !roomId) return;
+    const path = console ? "/recordings/events" : `/rooms/${encodeURIComponent(roomId)}/recording/events`;
     this.wasDisconnected = false;
-    this.sse = new SseClient({
-      url: () => this.api.url(`/rooms/${encodeURIComponent(roomId)}/recording/events`),
+    const sse: SseClient = new SseClient({
+      url: () => this.api.url(path),
       headers: () => this.api.headers({ Accept: "text/event-stream" }),
       onMessage: (message) => {
         if (message.event === "state") {
           this.live = true;
+          clearTimeout(this.pollTimer);
           if (this.wasDisconnected) this.scheduleRefresh();
           this.wasDisconnected = false;
         } else if (LIVE_EVENTS.has(message.event)) {
@@ -750,13 +768,27 @@ export class MeetRecordings extends MeetElement {
         if (!connected) {
           this.wasDisconnected = true;
           this.live = false;
+          this.schedulePoll();
         }
       },
-      onFatal: () => {
-        this.live = false;
+      onFatal: (err) => {
+        void (async () => {
+          // A token that ran out while connected: renewed, the stream goes on.
+          if (err.status === 401 && this.sse === sse && (await this.renewAfterRefusal(this.token))) {
+            if (this.sse === sse) sse.start();
+            return;
+          }
+          if (this.sse !== sse) return;
+          // No stream for us (an older server, a proxy that refuses it): poll while something records.
+          this.sse = null;
+          this.pollOnly = true;
+          this.live = true;
+          this.schedulePoll();
+        })();
       },
     });
-    this.sse.start();
+    this.sse = sse;
+    sse.start();
   }
 
   private scheduleRefresh(): void {
@@ -843,7 +875,7 @@ export class MeetRecordings extends MeetElement {
     this.notice = null;
     try {
       await this.fetchPage(false, generation, abort.signal);
-      if (this.mode === "room" && !this.sse && this.currentRoomId) this.startLive();
+      if (generation === this.generation && !this.sse && !this.pollOnly) this.startLive();
     } catch (err) {
       if (generation !== this.generation || (err as Error)?.name === "AbortError") return;
       this.phase = "error";
@@ -924,7 +956,7 @@ export class MeetRecordings extends MeetElement {
     this.deleteBusy = true;
     const t = this.t;
     let deleted: string[] = [];
-    let failed: { recordingId: string; error: string }[] = [];
+    let failed: BulkDeleteFailure[] = [];
     try {
       if (targets.length === 1) {
         await this.api.deleteRecording(targets[0].recordingId);
@@ -969,7 +1001,7 @@ export class MeetRecordings extends MeetElement {
             ? undefined
             : failed.map((f) => {
                 const r = byId.get(f.recordingId);
-                return `${r ? this.name(r) : f.recordingId}: ${f.error}`;
+                return `${r ? this.name(r) : f.recordingId}: ${this.failureReason(f)}`;
               }),
       };
     } else {
@@ -980,6 +1012,21 @@ export class MeetRecordings extends MeetElement {
     // Failures may mean the list is stale (deleted or changed elsewhere): look again.
     if (failed.length || (deleted.length && this.nextPageToken && this.items.length < this.limit)) {
       void this.refresh();
+    }
+  }
+
+  /** Why a recording was not deleted, in the labels' words (the server's only for an unknown reason). */
+  private failureReason(failure: BulkDeleteFailure): string {
+    const t = this.t;
+    switch (failure.code) {
+      case "notFound":
+        return t.deleteFailedNotFound;
+      case "notStopped":
+        return t.deleteFailedNotStopped;
+      case "otherRoom":
+        return t.deleteFailedOtherRoom;
+      default:
+        return failure.error;
     }
   }
 

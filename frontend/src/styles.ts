@@ -267,7 +267,9 @@ export const controls = css`
     line-height: 1.5;
     white-space: nowrap;
     color: var(--_badge, var(--_muted));
-    background: color-mix(in srgb, var(--_badge, var(--_muted)) 13%, transparent);
+    /* Opaque (on the surface, not see-through): the text keeps 4.5:1 on whatever is behind, such as the
+       page's background around the shared recording page's player. */
+    background: color-mix(in srgb, var(--_badge, var(--_muted)) 13%, var(--_surface));
   }
   .badge::before {
     content: "";
