@@ -254,7 +254,8 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 
 @pytest.fixture(scope="session")
 def screenshots_dir() -> Path | None:
-    """Where to save screenshots (``$MEET_E2E_SCREENSHOTS``), or ``None`` not to."""
+    """Where to copy the documentation's curated screenshots (``$MEET_E2E_SCREENSHOTS``), or ``None`` not to
+    (every screenshot is kept in ``test-results/screenshots/`` anyway)."""
     target = os.environ.get("MEET_E2E_SCREENSHOTS")
     if not target:
         return None
