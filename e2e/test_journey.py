@@ -159,9 +159,7 @@ def test_a_recording_from_start_to_deletion(
     expect(moderator.get_by_role("alertdialog")).to_be_hidden()
     expect(moderator.locator("meet-recordings li.item")).to_have_count(0)
     expect(moderator.locator("meet-recordings")).to_contain_text("No recordings yet")
-    # No event tells other viewers of a deletion yet (test_live.py has the strict xfail): the speaker's
-    # list shows it at its next refresh.
-    speaker.locator("meet-recordings").get_by_role("button", name="Refresh").click()
+    # The deletion reaches the speaker's list live (the room's event stream says so).
     expect(speaker.locator("meet-recordings li.item")).to_have_count(0)
     expect(speaker.locator("meet-recordings")).to_contain_text("No recordings yet")
     gone = httpx.get(f"{live_meet.api}/recordings/{recording_id}", headers={"X-API-KEY": API_KEY})

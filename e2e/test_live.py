@@ -263,11 +263,6 @@ def test_bulk_delete_failures_use_the_labels(
     save_screenshot(page, "live-bulk-delete-failure-labels")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the server publishes no event when a recording is deleted: other viewers' lists keep it until "
-    "they refresh (wanted: a `recordingDeleted` event on the room and all-rooms streams)",
-)
 def test_a_deletion_reaches_other_viewers_live(
     live_meet: LiveMeet, page: Page, scratch_room: SeededRoom
 ) -> None:

@@ -99,6 +99,7 @@ class MemberTokens:
         now = int(time.time())
         claims: dict[str, Any] = {
             "sub": identity or f"{role}-{secrets.token_hex(5)}",
+            "jti": secrets.token_urlsafe(9),  # two tokens minted in the same second still differ
             "roomId": room_id,
             "role": role,
             "iat": now,

@@ -90,6 +90,16 @@ class RecordingEvents:
             return "recordingEnded"
         return "recordingStarted" if status == "starting" else "recordingUpdated"
 
+    async def publish_deleted(self, room_id: str, recording_id: str) -> None:
+        """Tell the room's viewers (and administrators' views) that a recording is gone."""
+        message = {"event": "recordingDeleted", "roomId": room_id, "recordingId": recording_id}
+        try:
+            await self.channels.wait_published(
+                msgspec.json.encode(message), [room_channel(room_id), ALL_ROOMS_CHANNEL]
+            )
+        except Exception:
+            logger.exception("could not announce the deletion of %s", recording_id)
+
     async def publish(self, recording: RecordingModel) -> None:
         """Announce that ``recording`` reached its current status."""
         wire = to_wire(recording)

@@ -1,7 +1,8 @@
 """``GET /rooms/{roomId}/recording/events``: the room's recording state as Server-Sent Events.
 
 The current state comes first (``event: state``), then every change (``recordingStarting``,
-``recordingStarted``, ``recordingStopping``, ``recordingStopped``, ``recordingFailed``), with a comment
+``recordingStarted``, ``recordingStopping``, ``recordingStopped``, ``recordingFailed``, and
+``recordingDeleted`` with ``{roomId, recordingId}``), with a comment
 line every 15 s so proxies keep the connection open. Every member of the room may listen, whatever the
 room's access setting: the indicator is for everyone in the meeting.
 """

@@ -195,6 +195,7 @@ class RecordingsService:
         if not rows:
             return
         ids = [r.recording_id for r in rows]
+        deleted = [(r.room_id, r.recording_id) for r in rows]
         rooms = {r.room_id for r in rows}
         object_keys = [k for r in rows for k in (r.media_key, r.poster_key) if k]
         prefixes = [keys.chunks_prefix(r.room_id, r.recording_id) for r in rows]
@@ -210,6 +211,8 @@ class RecordingsService:
             )
         )
         await self.session.commit()
+        for room_id, recording_id in deleted:
+            await self.runtime.events.publish_deleted(room_id, recording_id)
         _done, failed = await purge_pending(
             self.runtime.db.sessionmaker, self.runtime.store, [p.id for p in pending]
         )
