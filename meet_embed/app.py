@@ -11,6 +11,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.plugins import ScalarRenderPlugin, SwaggerRenderPlugin
 
 from meet_embed.config import MeetEmbedConfig
+from meet_embed.logs import request_id_for
 from meet_embed.plugin import MeetEmbedPlugin
 
 __all__ = ("create_app",)
@@ -50,7 +51,9 @@ def _unrouted(request: Request[Any, Any, Any], exc: HTTPException) -> Response[A
         body = {"error": "Path Not Found", "message": "API path not implemented"}
     else:
         body = {"error": "Not Found", "message": "Nothing here"}
-    return Response(body, status_code=exc.status_code, media_type=MediaType.JSON, headers=exc.headers)
+    # Answered before routing, so no middleware gave it an id: it gets one here.
+    headers = {**(exc.headers or {}), "X-Request-ID": request_id_for(request.headers.get("x-request-id"))}
+    return Response(body, status_code=exc.status_code, media_type=MediaType.JSON, headers=headers)
 
 
 def _logging(config: MeetEmbedConfig) -> LoggingConfig:
@@ -64,14 +67,13 @@ def _logging(config: MeetEmbedConfig) -> LoggingConfig:
         formatters={"standard": formatter},
         filters={"request_id": {"()": "meet_embed.logs.RequestIdFilter"}},
         handlers={
-            "console": {
-                "class": "logging.StreamHandler",
-                "formatter": "standard",
-                "filters": ["request_id"],
-            },
+            "console": {"class": "logging.StreamHandler", "formatter": "standard"},
+            # The filter sits on the queue handler: it runs in the request's task, where the id is known
+            # (the console handler runs later, in the listener's thread).
             "queue_listener": {
                 "class": "litestar.logging.standard.QueueListenerHandler",
                 "handlers": ["cfg://handlers.console"],
+                "filters": ["request_id"],
             },
         },
         log_exceptions="debug",

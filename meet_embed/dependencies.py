@@ -11,7 +11,7 @@ from litestar.di import NamedDependency, Provide
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meet_embed.audit.service import Actor, RequestAudit
-from meet_embed.auth.access import ACCESS_KEY, RecordingAccess
+from meet_embed.auth.access import ACCESS_KEY, SCOPE_KEY, ListScope, RecordingAccess
 from meet_embed.auth.principal import Principal
 from meet_embed.auth.resolver import get_principal
 from meet_embed.recordings.service import RecordingsService
@@ -55,8 +55,11 @@ async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
 
 async def provide_audit(request: Request[Any, Any, Any], meet: NamedDependency[MeetRuntime]) -> RequestAudit:
     access = request.scope.get(ACCESS_KEY)
+    listing = request.scope.get(SCOPE_KEY)
     if isinstance(access, RecordingAccess):
         actor = Actor.of(access.principal, access.via)
+    elif isinstance(listing, ListScope):  # a ZIP through a signed link: the principal it was made for
+        actor = Actor.of(listing.principal)
     else:
         actor = Actor.of(await get_principal(request))
     return RequestAudit(meet.audit, actor, request.client.host if request.client else None)

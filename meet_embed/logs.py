@@ -27,6 +27,11 @@ def current_request_id() -> str | None:
     return _REQUEST_ID.get()
 
 
+def request_id_for(supplied: str | None) -> str:
+    """The caller's ``X-Request-ID`` when it is a sane one, else a new id."""
+    return supplied if supplied and _SANE.fullmatch(supplied) else uuid.uuid4().hex
+
+
 class RequestIdMiddleware(ASGIMiddleware):
     scopes = ("http",)  # type: ignore[assignment]
 
@@ -36,7 +41,7 @@ class RequestIdMiddleware(ASGIMiddleware):
             if name == b"x-request-id":
                 supplied = value.decode("latin-1")
                 break
-        request_id = supplied if supplied and _SANE.fullmatch(supplied) else uuid.uuid4().hex
+        request_id = request_id_for(supplied)
         token = _REQUEST_ID.set(request_id)
 
         async def send_with_id(message: Message) -> None:

@@ -24,7 +24,7 @@ from meet_embed.logs import RequestIdMiddleware
 from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
 from meet_embed.ops.health import HealthController
 from meet_embed.ops.metrics import metrics_controller, prometheus_config
-from meet_embed.ops.ratelimit import STORE_NAME, RateLimits, make_store
+from meet_embed.ops.ratelimit import STORE_NAME, RateLimits, answering_429, make_store
 from meet_embed.recorders.routes import RecordingControlController
 from meet_embed.recordings.routes import RecordingsController
 from meet_embed.rooms.routes import RoomsController
@@ -88,12 +88,12 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             path="/api/v1",
             route_handlers=[
                 RoomsController,
-                _with_middleware(TokenController, limits.tokens.middleware),
-                _with_middleware(TokenRefreshController, limits.tokens.middleware),
+                _with_middleware(TokenController, answering_429(limits.tokens)),
+                _with_middleware(TokenRefreshController, answering_429(limits.tokens)),
                 MeController,
                 RoomEventsController,
                 AllRoomsEventsController,
-                _with_middleware(RecordingsController, limits.secrets.middleware),
+                _with_middleware(RecordingsController, answering_429(limits.secrets)),
                 RecordingControlController,
                 AuditController,
                 api_not_found,
@@ -101,7 +101,7 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
         )
         handlers: list[Any] = [api, static_files_router(), HealthController]
         # A room page exchanges its link's secret for a token on every load: limited like secret access.
-        handlers.append(_with_middleware(PagesController, limits.secrets.middleware))
+        handlers.append(_with_middleware(PagesController, answering_429(limits.secrets)))
         if self.config.metrics_path:
             handlers.append(metrics_controller(self.config.metrics_path))
         if self.config.recorder == "livekit":
@@ -109,7 +109,7 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
 
             handlers.append(LiveKitWebhookController)
         if self.config.admin_password:
-            handlers.append(_with_middleware(LoginController, limits.login.middleware))
+            handlers.append(_with_middleware(LoginController, answering_429(limits.login)))
         middleware: list[Any] = [RequestIdMiddleware(), prometheus_config().middleware]
         if self.config.cors_origins:
             middleware.insert(0, cors_middleware(self.config.cors_origins))

@@ -233,14 +233,20 @@ def webm_chunk(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     return split_like_mediarecorder(source.read_bytes(), 2)[0]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: only POST /rooms/{roomId}/token writes token_issued; the room page "
-    "(PagesController.room_page in meet_embed/web/pages.py: tokens.mint on every load of a room link) "
-    "and POST /rooms/{roomId}/token/refresh (refresh_member_token in meet_embed/auth/routes.py) issue "
-    "member tokens without an audit entry",
+@pytest.mark.parametrize(
+    "way",
+    [
+        pytest.param(
+            "room page",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="BUG: the room page (PagesController.room_page in meet_embed/web/pages.py) mints a "
+                "member token on every load of a room link without an audit entry",
+            ),
+        ),
+        "refresh",
+    ],
 )
-@pytest.mark.parametrize("way", ["room page", "refresh"])
 async def test_every_way_of_issuing_a_member_token_is_audited(client: Any, way: str) -> None:
     room = await create_room(client, KEY, "Tokens")
     if way == "room page":
@@ -533,12 +539,6 @@ async def test_download_zip_share_links_rotation_and_delete(
     assert len([e for e in entries if e["action"] == "delete"]) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: provide_audit (meet_embed/dependencies.py) only looks at a single recording's access: "
-    "a ZIP through a signed download link (list_scope_guard puts the grant's principal in the ListScope) is "
-    "written as actorKind 'anonymous' with no name or role",
-)
 async def test_a_zip_through_a_signed_link_names_who_the_link_was_made_for(
     client: Any, media_files: dict[str, Path]
 ) -> None:

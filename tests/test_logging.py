@@ -179,12 +179,6 @@ async def test_a_response_has_one_id_even_when_the_request_sent_several(client: 
     assert merged.headers.get_list("x-request-id") == [merged.headers["x-request-id"]]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the 429 is raised by the rate-limit middleware and rendered by the app-level exception "
-    "handler with the original send, outside RequestIdMiddleware's send_with_id (meet_embed/logs.py, "
-    "meet_embed/plugin.py:_with_middleware): refused requests answer without X-Request-ID",
-)
 async def test_a_rate_limited_response_carries_a_request_id(config_factory: Any) -> None:
     config = await configure(config_factory, rate_limit_tokens=1)
     async with AsyncTestClient(create_app(config), base_url="http://testserver.local") as client:
@@ -198,12 +192,6 @@ async def test_a_rate_limited_response_carries_a_request_id(config_factory: Any)
         assert refused.headers.get("x-request-id") == "limited-1"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: RequestIdMiddleware sits on meet-embed's router (MeetEmbedPlugin.router in "
-    "meet_embed/plugin.py), so what the standalone app answers before routing (405 on a meet-embed route, "
-    "404 under /meet, both made by create_app's _unrouted handler) has no X-Request-ID",
-)
 @pytest.mark.parametrize(("method", "path"), [("DELETE", "/meet/health/live"), ("GET", "/meet/no-such-page")])
 async def test_answers_made_before_routing_carry_a_request_id(client: Any, method: str, path: str) -> None:
     response = await client.request(method, path, headers={"X-Request-ID": "unrouted-1"})
@@ -293,13 +281,6 @@ async def read_line(console: io.StringIO, needle: str, timeout: float = 3.0) -> 
     raise AssertionError(f"no log line with {needle!r} in {console.getvalue()!r}")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: create_app's logging config (meet_embed/app.py:_logging) puts RequestIdFilter on the "
-    "'console' handler, which runs in the QueueListener's thread where the request's ContextVar is unset: "
-    "every line of the standalone app says request_id '-'. Put the filter on the 'queue_listener' handler "
-    "(it runs in the request's thread and the attribute travels with the record)",
-)
 @pytest.mark.parametrize("log_format", ["json", "text"])
 async def test_the_standalone_apps_log_lines_carry_the_id(
     config_factory: Any, console: io.StringIO, log_format: str

@@ -238,19 +238,8 @@ async def test_a_run_deletes_exactly_the_expired_recordings(
     assert len(await retention_entries(client)) == len(expired_ids)
 
 
-async def test_retentions_of_a_month_and_more(
-    config_factory: Any, media_files: dict[str, Path], request: pytest.FixtureRequest
-) -> None:
+async def test_retentions_of_a_month_and_more(config_factory: Any, media_files: dict[str, Path]) -> None:
     """``days * 86 400 000`` passes 2^31 from 25 days on: the cutoff must be computed in 64 bits."""
-    if request.config.getoption("--meet-db") == "postgres":
-        request.applymarker(
-            pytest.mark.xfail(
-                strict=True,
-                reason="BUG: retention.expired() multiplies the INTEGER retention_days by an INTEGER "
-                "literal (meet_embed/ops/retention.py): PostgreSQL raises 'integer out of range' "
-                "for any room (or default) of 25 days or more, and the whole run fails",
-            )
-        )
     config = await asyncio.to_thread(config_factory, retention_days=365, **QUIET)
     media = media_files["mp4_2s_small"]
     async with AsyncTestClient(create_app(config), base_url="http://testserver.local") as client:

@@ -113,13 +113,15 @@ class TokenRefreshController(Controller):
         room_id: FromPath[str],
         principal: NamedDependency[Principal],
         rooms: NamedDependency[RoomsService],
+        audit: NamedDependency[RequestAudit],
     ) -> TokenResponse:
         if principal.kind != "member" or principal.room_id != room_id.strip() or principal.role is None:
             raise AuthorizationError()
         await rooms.get(principal.room_id)
-        return _issue(
-            rooms, principal.room_id, principal.role, principal.name, principal.display_name
-        ).response
+        issued = _issue(rooms, principal.room_id, principal.role, principal.name, principal.display_name)
+        details = {"role": principal.role, "refresh": True, **issued.who}
+        await audit("token_issued", room_id=issued.room_id, details=details)
+        return issued.response
 
 
 class PrincipalInfo(Struct, rename="camel", omit_defaults=True):

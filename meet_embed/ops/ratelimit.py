@@ -12,10 +12,11 @@ from typing import Any
 
 from litestar import Request
 from litestar.middleware.rate_limit import RateLimitConfig, get_remote_address
+from litestar.types import ASGIApp, Receive, Scope, Send
 
 from meet_embed.config import MeetEmbedConfig
 
-__all__ = ("STORE_NAME", "RateLimits", "make_store")
+__all__ = ("STORE_NAME", "RateLimits", "answering_429", "make_store")
 
 STORE_NAME = "meet_embed_rate_limit"
 
@@ -65,3 +66,29 @@ def make_store(redis_url: str | None) -> Any:
     from litestar.stores.memory import MemoryStore
 
     return MemoryStore()
+
+
+def answering_429(config: RateLimitConfig) -> Callable[[ASGIApp], ASGIApp]:
+    """Litestar's rate-limit middleware, answering its 429 itself: raised from a middleware, the exception
+    would otherwise pass the router's request-id and metrics middleware and reach the host's handlers."""
+    from litestar import Request
+    from litestar.exceptions import TooManyRequestsException
+
+    from meet_embed.errors import exception_handlers
+
+    handler = exception_handlers[TooManyRequestsException]
+
+    def middleware(app: ASGIApp) -> ASGIApp:
+        limited = config.middleware(app)
+
+        async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
+            try:
+                await limited(scope, receive, send)
+            except TooManyRequestsException as exc:
+                request: Request[Any, Any, Any] = Request(scope, receive, send)
+                response = handler(request, exc)
+                await response.to_asgi_response(app=None, request=request)(scope, receive, send)
+
+        return wrapped
+
+    return middleware

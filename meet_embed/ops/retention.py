@@ -7,7 +7,7 @@ import asyncio
 import logging
 
 from msgspec import Struct
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import BigInteger, and_, cast, func, literal, select
 
 from meet_embed.audit.service import SYSTEM
 from meet_embed.db.base import now_ms
@@ -49,7 +49,9 @@ async def expired(runtime: MeetRuntime, now: int, limit: int) -> list[RetentionR
             and_(
                 days > 0,
                 RecordingModel.status.in_(FINISHED),
-                RecordingModel.start_date < literal(now) - days * literal(DAY_MS),
+                # BIGINT: days in milliseconds overflow PostgreSQL's INTEGER from 25 days on.
+                RecordingModel.start_date
+                < literal(now, BigInteger) - cast(days, BigInteger) * literal(DAY_MS, BigInteger),
             )
         )
         .order_by(RecordingModel.start_date)

@@ -178,6 +178,7 @@ class Finalizer:
                     pending = enqueue_deletions(session, [], [prefix])
             await purge_pending(self.runtime.db.sessionmaker, self.runtime.store, [p.id for p in pending])
             if result.rowcount:  # type: ignore[attr-defined]
+                await control.count_active()
                 done = await control.load(recording_id)
                 if done is not None:
                     await self.runtime.events.publish(done)
