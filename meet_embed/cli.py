@@ -112,14 +112,53 @@ def _serve(app: Any, host: str, port: int) -> None:
     uvicorn.run(app, host=host, port=port, proxy_headers=True, log_level="info", timeout_graceful_shutdown=5)
 
 
+def _serve_workers(config: MeetEmbedConfig, host: str, port: int, workers: int, server: str) -> None:
+    """Several worker processes, each building the app from the environment (so ``--data-dir`` goes into
+    it first)."""
+    os.environ.setdefault("MEET_EMBED_DATA_DIR", str(config.data_dir))
+    if server == "granian":
+        try:
+            from granian import Granian
+            from granian.constants import Interfaces
+        except ImportError as exc:
+            raise click.ClickException("Granian is not installed: pip install 'meet-embed[granian]'") from exc
+        Granian(
+            "meet_embed.app:create_app",
+            address=host,
+            port=port,
+            interface=Interfaces.ASGI,
+            workers=workers,
+            factory=True,
+        ).serve()
+        return
+    import uvicorn
+
+    uvicorn.run(
+        "meet_embed.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="info",
+        timeout_graceful_shutdown=5,
+    )
+
+
 @meet_group.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
-def serve(host: str, port: int) -> None:
-    """Run the standalone app (uvicorn) with the environment's configuration."""
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
+@click.option("--server", type=click.Choice(["uvicorn", "granian"]), default="uvicorn", show_default=True)
+def serve(host: str, port: int, workers: int, server: str) -> None:
+    """Run the standalone app with the environment's configuration."""
+    config = _config()
+    if workers > 1 or server != "uvicorn":
+        _serve_workers(config, host, port, workers, server)
+        return
     from meet_embed.app import create_app
 
-    _serve(create_app(_config()), host, port)
+    _serve(create_app(config), host, port)
 
 
 @meet_group.command()
