@@ -1,7 +1,9 @@
 """End-to-end: axe-core (frontend/node_modules/axe-core, pinned in frontend/package.json) finds no WCAG 2.1
 A/AA violation on any page, in the light and the dark theme: the room page as moderator and as speaker (the
 list, a room closed to the speaker, a recording in progress), the player, share, delete and source dialogs,
-the recordings side panel, the shared recording page, the console, the login page and an error page.
+the recordings side panel, the shared recording page, the console (recordings; rooms with the create,
+settings and delete dialogs showing a refused value and a refused deletion; activity), the login page and an
+error page.
 
 axe is injected as an init script (DevTools, so the pages' strict CSP does not apply to it) and looks into
 the components' open shadow roots. A rule that gives a false positive on one node is waived below for that
@@ -160,5 +162,30 @@ def test_no_axe_violations(
     page.get_by_role("button", name="Sign in").click()
     expect(page.locator("meet-recordings li.item img").first).to_be_visible()
     audit("console")
+
+    console_nav = page.get_by_role("navigation", name="Console")
+    console_nav.get_by_role("link", name="Rooms").click()
+    expect(page.locator("meet-rooms li.item").first).to_be_visible()
+    audit("console-rooms")
+    page.get_by_role("button", name="New room").click()
+    expect(page.get_by_role("dialog", name="New room")).to_be_visible()
+    audit("room-create-dialog")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Edit the recording settings of Daily standup").click()
+    expect(page.get_by_role("dialog", name="Settings of Daily standup")).to_be_visible()
+    page.get_by_label("Retention in days").fill("-1")  # refused (422): the error is shown by the field
+    page.get_by_role("button", name="Save").click()
+    expect(page.locator("meet-rooms [part=field-error]")).to_be_visible()
+    audit("room-settings-dialog")
+    page.keyboard.press("Escape")
+    page.get_by_role("button", name="Delete room Daily standup").click()
+    page.get_by_role("button", name="Delete room", exact=True).click()  # it has recordings: a 409
+    expect(page.locator("meet-rooms [part=delete-error]")).to_be_visible()
+    audit("room-delete-dialog")
+    page.keyboard.press("Escape")
+
+    console_nav.get_by_role("link", name="Activity").click()
+    expect(page.locator("meet-activity li.entry").first).to_be_visible()
+    audit("console-activity")
 
     assert not report, "\n\n".join(f"== {name}\n" + "\n".join(found) for name, found in report.items())

@@ -418,6 +418,32 @@ def test_pages_look_right(
         checks.nth(0).check()
         checks.nth(1).check()
         shot("console-selection", full_page=False)
+
+        # The rooms, with one that has settings of its own, and what the dialogs say when the server refuses.
+        board = live_meet.room("Board meeting")
+        httpx.put(
+            f"{live_meet.api}/rooms/{board.room_id}/config",
+            json={"config": {"recording": {"maxDuration": 3600, "retentionDays": 90}}},
+            headers={"X-API-KEY": API_KEY},
+        ).raise_for_status()
+        console_nav = page.get_by_role("navigation", name="Console")
+        console_nav.get_by_role("link", name="Rooms").click()
+        expect(page.locator("meet-rooms li.item").first).to_be_visible()
+        shot("console-rooms")
+        page.get_by_role("button", name="Edit the recording settings of Board meeting").click()
+        page.get_by_label("Retention in days").fill("40000")
+        page.get_by_role("button", name="Save").click()
+        expect(page.locator("meet-rooms [part=field-error]")).to_be_visible()
+        shot("room-settings-dialog", full_page=False)
+        page.keyboard.press("Escape")
+        page.get_by_role("button", name="Delete room Daily standup").click()
+        page.get_by_role("button", name="Delete room", exact=True).click()
+        expect(page.locator("meet-rooms [part=delete-error]")).to_be_visible()
+        shot("room-delete-dialog", full_page=False)
+        page.keyboard.press("Escape")
+        console_nav.get_by_role("link", name="Activity").click()
+        expect(page.locator("meet-activity li.entry").first).to_be_visible()
+        shot("console-activity", full_page=False)
     finally:
         context.close()
     assert not refused, refused

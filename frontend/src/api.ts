@@ -71,6 +71,107 @@ export interface Room {
   roomName: string;
 }
 
+/** Who may list, play, download and share a room's recordings. */
+export type AllowAccessTo = "admin" | "admin_moderator" | "admin_moderator_speaker";
+export const ACCESS_LEVELS: readonly AllowAccessTo[] = ["admin", "admin_moderator", "admin_moderator_speaker"];
+
+export interface RoomRecordingConfig {
+  enabled: boolean;
+  allowAccessTo: AllowAccessTo;
+  layout?: string;
+  encoding?: unknown;
+  /** Seconds; absent or `null`: no limit. */
+  maxDuration?: number | null;
+  /** Days; absent or `null`: the deployment's default; `0`: kept forever. */
+  retentionDays?: number | null;
+}
+
+/** A room as the rooms API returns it (administrators and API keys). */
+export interface RoomInfo extends Room {
+  creationDate: number;
+  config: { recording: RoomRecordingConfig };
+  moderatorUrl: string;
+  speakerUrl: string;
+  status: "open" | "closed";
+}
+
+export interface RoomPage {
+  rooms: RoomInfo[];
+  pagination: { isTruncated: boolean; maxItems: number; nextPageToken?: string };
+}
+
+/** What `DELETE /rooms/{roomId}` does with a room's recordings. */
+export type RoomDeletePolicy = "fail" | "close" | "force";
+
+export interface RoomDeleted {
+  message: string;
+  /** The closed room (`close` with recordings); absent when the room is gone. */
+  room?: RoomInfo;
+}
+
+export const AUDIT_ACTIONS = [
+  "start",
+  "stop",
+  "play",
+  "download",
+  "zip",
+  "share_link_created",
+  "secrets_rotated",
+  "delete",
+  "room_created",
+  "room_config_changed",
+  "room_deleted",
+  "token_issued",
+  "retention_delete",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const ACTOR_KINDS = [
+  "api_key",
+  "admin",
+  "member",
+  "share_secret",
+  "media_link",
+  "system",
+  "anonymous",
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export interface AuditEntry {
+  id: number;
+  /** Milliseconds since the epoch. */
+  at: number;
+  action: AuditAction | string;
+  actorKind: ActorKind | string;
+  actorName?: string;
+  actorRole?: string;
+  roomId?: string;
+  recordingId?: string;
+  details?: unknown;
+  client?: string;
+  requestId?: string;
+}
+
+export interface AuditPage {
+  entries: AuditEntry[];
+  pagination: { isTruncated: boolean; maxItems: number; nextPageToken?: string };
+}
+
+/** One field the server refused (a 422's `details`). */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** The `details` of a 422 answer, or an empty list. */
+export function fieldErrors(err: unknown): FieldError[] {
+  if (!(err instanceof ApiError) || err.status !== 422) return [];
+  const details = (err.body as { details?: unknown } | null)?.details;
+  return Array.isArray(details)
+    ? details.filter((d): d is FieldError => !!d && typeof d.field === "string" && typeof d.message === "string")
+    : [];
+}
+
 export interface MediaLink {
   url: string;
   /** Milliseconds since the epoch. */
@@ -250,6 +351,33 @@ export class MeetApi {
 
   listRooms(signal?: AbortSignal): Promise<{ rooms: Room[] }> {
     return this.get<{ rooms: Room[] }>("/rooms", { maxItems: 100 }, signal);
+  }
+
+  /** One page of rooms, newest first (administrators and API keys). */
+  roomsPage(query: Query, signal?: AbortSignal): Promise<RoomPage> {
+    return this.get<RoomPage>("/rooms", query, signal);
+  }
+
+  createRoom(roomName: string, recording: Partial<RoomRecordingConfig>): Promise<RoomInfo> {
+    return this.request<RoomInfo>("POST", "/rooms", { body: { roomName, config: { recording } } });
+  }
+
+  /** A partial update: only the fields given change. */
+  updateRoomRecording(roomId: string, recording: Partial<RoomRecordingConfig>): Promise<RoomInfo> {
+    return this.request<RoomInfo>("PUT", `/rooms/${encodeURIComponent(roomId)}/config`, {
+      body: { config: { recording } },
+    });
+  }
+
+  deleteRoom(roomId: string, withRecordings: RoomDeletePolicy): Promise<RoomDeleted> {
+    return this.request<RoomDeleted>("DELETE", `/rooms/${encodeURIComponent(roomId)}`, {
+      query: { withRecordings },
+    });
+  }
+
+  /** The audit trail, newest first (administrators and API keys). */
+  audit(query: Query, signal?: AbortSignal): Promise<AuditPage> {
+    return this.get<AuditPage>("/audit", query, signal);
   }
 
   recording(id: string, secret?: string, signal?: AbortSignal): Promise<Recording> {

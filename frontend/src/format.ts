@@ -72,3 +72,50 @@ export function localeOf(element: Element): string | undefined {
   }
   return navigator.language || undefined;
 }
+
+function unitFormat(locale: string | undefined, unit: string, display: "short" | "long"): Intl.NumberFormat {
+  const key = `u|${locale}|${unit}|${display}`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: display, maximumFractionDigits: 0 });
+    cache.set(key, format);
+  }
+  return format;
+}
+
+/** A length of time in words, e.g. "1 hr 30 min" or "45 sec" (for settings, not a clock). */
+export function formatDuration(seconds: number, locale?: string): string {
+  const total = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  const days = Math.floor(total / 86400);
+  const hours = Math.floor((total % 86400) / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const secs = total % 60;
+  if (days) parts.push(unitFormat(locale, "day", "short").format(days));
+  if (hours) parts.push(unitFormat(locale, "hour", "short").format(hours));
+  if (minutes) parts.push(unitFormat(locale, "minute", "short").format(minutes));
+  if (secs || !parts.length) parts.push(unitFormat(locale, "second", "short").format(secs));
+  return parts.join(" ");
+}
+
+/** "30 days", in the page's language. */
+export function formatDays(days: number, locale?: string): string {
+  return unitFormat(locale, "day", "long").format(days);
+}
+
+/** A plain number with grouping ("36,500"). */
+export function formatNumber(value: number, locale?: string): string {
+  const key = `n|${locale}|plain`;
+  let format = cache.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(locale);
+    cache.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** The calendar day of a time (local), to group entries by day. */
+export function dayKey(ms: number): string {
+  const d = new Date(ms);
+  return `${d.getFullYear()}-${d.getMonth()}-${d.getDate()}`;
+}

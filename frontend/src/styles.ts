@@ -215,6 +215,7 @@ export const controls = css`
   input[type="search"],
   input[type="text"],
   input[type="url"],
+  input[type="number"],
   select {
     font: inherit;
     font-size: 0.93em;
@@ -383,6 +384,305 @@ export const controls = css`
     button,
     .btn {
       transition: none;
+    }
+  }
+`;
+
+/** The frame of the console's list views (<meet-rooms>, <meet-activity>): heading, toolbar, states, toast. */
+export const views = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    color: var(--_text);
+  }
+  .root {
+    display: grid;
+    gap: 14px;
+  }
+  .head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 12px 16px;
+  }
+  .title {
+    display: flex;
+    align-items: baseline;
+    gap: 10px;
+    min-width: 0;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.3em;
+    font-weight: 750;
+    letter-spacing: -0.015em;
+    outline: none;
+  }
+  .count {
+    color: var(--_muted);
+    font-size: 0.92em;
+    white-space: nowrap;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+    align-items: center;
+  }
+  .search {
+    position: relative;
+    display: flex;
+    align-items: center;
+  }
+  .search svg {
+    position: absolute;
+    left: 10px;
+    color: var(--_muted);
+    pointer-events: none;
+    width: 18px;
+    height: 18px;
+  }
+  .search input {
+    padding-left: 34px;
+    width: 15em;
+  }
+  .more {
+    display: flex;
+    justify-content: center;
+    padding: 6px 0 2px;
+  }
+  .state {
+    display: grid;
+    justify-items: center;
+    text-align: center;
+    gap: 10px;
+    padding: 48px 24px;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .state .big {
+    width: 60px;
+    height: 60px;
+    display: grid;
+    place-items: center;
+    border-radius: 50%;
+    color: var(--_s, var(--_accent));
+    background: color-mix(in srgb, var(--_s, var(--_accent)) 11%, transparent);
+    margin-bottom: 4px;
+  }
+  .state .big svg {
+    width: 30px;
+    height: 30px;
+  }
+  .state.error {
+    --_s: var(--_danger);
+    border-style: solid;
+  }
+  .state.forbidden {
+    --_s: var(--_warning);
+    border-style: solid;
+  }
+  .state h3 {
+    margin: 0;
+    font-size: 1.1em;
+  }
+  .state p {
+    margin: 0;
+    color: var(--_muted);
+    max-width: 46ch;
+  }
+  .notice .grow {
+    flex: 1;
+    min-width: 0;
+  }
+  .toast {
+    inset: auto 0 24px 0;
+    margin: 0 auto;
+    width: max-content;
+    max-width: calc(100vw - 32px);
+    padding: 10px 16px;
+    border: 0;
+    border-radius: var(--_radius-sm);
+    background: var(--_text);
+    color: var(--_surface);
+    font: inherit;
+    font-weight: 600;
+    box-shadow: var(--_shadow);
+    display: none;
+    align-items: center;
+    gap: 8px;
+  }
+  .toast:popover-open {
+    display: flex;
+  }
+  .mono {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
+    font-size: 0.9em;
+  }
+  @container (max-width: 760px) {
+    .tools {
+      width: 100%;
+    }
+    .tools > * {
+      flex: 1 1 140px;
+    }
+    .tools > button.icon {
+      flex: none;
+    }
+    .tools > .search {
+      flex-basis: 100%;
+    }
+    .search input,
+    .tools select,
+    .tools input {
+      width: 100%;
+    }
+  }
+`;
+
+/** Forms in dialogs: labelled fields with hints and errors, choice cards (radio buttons). */
+export const forms = css`
+  form {
+    display: grid;
+    gap: 18px;
+  }
+  .field {
+    display: grid;
+    gap: 6px;
+    align-content: start;
+  }
+  .field > label,
+  fieldset > legend,
+  .label {
+    font-weight: 650;
+  }
+  .field input[type="text"],
+  .field input[type="number"] {
+    width: 100%;
+  }
+  .hint {
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.87em;
+  }
+  .inline {
+    display: flex;
+    gap: 8px;
+  }
+  .inline input {
+    flex: 1;
+    min-width: 0;
+  }
+  .inline select {
+    flex: none;
+    width: auto;
+  }
+  .field-error {
+    margin: 0;
+    display: flex;
+    gap: 6px;
+    align-items: flex-start;
+    color: var(--_danger);
+    font-size: 0.9em;
+    font-weight: 600;
+  }
+  .field-error svg.icon {
+    width: 18px;
+    height: 18px;
+    margin-top: 1px;
+  }
+  .field-error .server {
+    display: block;
+    font-weight: 400;
+    color: var(--_muted);
+  }
+  [aria-invalid="true"] {
+    border-color: var(--_danger) !important;
+    box-shadow: 0 0 0 1px var(--_danger);
+  }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 8px;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: 8px;
+  }
+  label.choice {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    gap: 2px 12px;
+    padding: 11px 14px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius-sm);
+    cursor: pointer;
+  }
+  label.choice:has(input:checked) {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 8%, var(--_surface));
+  }
+  label.choice.danger:has(input:checked) {
+    border-color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
+  }
+  label.choice:has(input:focus-visible) {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  label.choice input {
+    margin: 2px 0 0;
+    accent-color: var(--_accent);
+    width: 18px;
+    height: 18px;
+  }
+  label.choice .text {
+    display: grid;
+    gap: 2px;
+  }
+  label.choice .text strong {
+    font-weight: 650;
+  }
+  label.choice .text small {
+    color: var(--_muted);
+    font-size: 0.87em;
+  }
+  label.check {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 2px 12px;
+    align-items: start;
+    cursor: pointer;
+    font-weight: 400;
+  }
+  label.check strong {
+    font-weight: 650;
+  }
+  label.check input {
+    margin-top: 2px;
+  }
+  label.check .text {
+    display: grid;
+    gap: 2px;
+  }
+  label.check small {
+    color: var(--_muted);
+    font-size: 0.87em;
+  }
+  .two {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: 18px;
+  }
+  @media (max-width: 600px) {
+    .two {
+      grid-template-columns: 1fr;
     }
   }
 `;

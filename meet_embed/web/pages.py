@@ -4,7 +4,9 @@
   ``speakerUrl``): the secret is exchanged for a member token here, and the page shows the recording
   controls and the room's recordings with it;
 - ``{path}/recording/{recordingId}?secret=…``: a shared recording (a share link);
-- ``{path}/console``: the administrators' "Recordings" console (every room).
+- ``{path}/console``: the administrators' console: every room's recordings, the rooms and their recording
+  settings (``?view=rooms``), the audit trail (``?view=activity``, filtered by ``roomId``, ``recordingId``,
+  ``action`` and ``actorKind``).
 
 Pages render with meet-embed's own Jinja environment and carry a strict CSP (no inline script or style:
 the behaviour is in the static ES module). Errors are pages too, with the right status, never JSON.
@@ -13,6 +15,7 @@ the behaviour is in the static ES module). Errors are pages too, with the right 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Annotated, Any
 from urllib.parse import quote
 
@@ -39,6 +42,34 @@ __all__ = ("PageError", "PagesController", "page_prefix")
 logger = logging.getLogger("meet_embed.web")
 
 ROLE_NAMES = {"moderator": "Moderator", "speaker": "Speaker"}
+
+# The console's views: (tab label, icon path); the first one is the default, at the bare /console.
+CONSOLE_VIEWS: dict[str, tuple[str, str]] = {
+    "recordings": (
+        "Recordings",
+        "M4 6H2v14a2 2 0 0 0 2 2h14v-2H4V6zm16-4H8a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h12"
+        "a2 2 0 0 0 2-2V4a2 2 0 0 0-2-2zm-8 12.5v-9l6 4.5-6 4.5z",
+    ),
+    "rooms": (
+        "Rooms",
+        "M16 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm-8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zm0 2c-2.33 0-7 1.17-7 3.5"
+        "V19h14v-2.5C15 14.17 10.33 13 8 13zm8 0c-.29 0-.62.02-.97.05A4.22 4.22 0 0 1 17 16.5V19h6v-2.5"
+        "c0-2.33-4.67-3.5-7-3.5z",
+    ),
+    "activity": (
+        "Activity",
+        "M13 3a9 9 0 0 0-9 9H1l3.89 3.89.07.14L9 12H6a7 7 0 1 1 2.05 4.95l-1.42 1.42A8.95 8.95 0 0 0"
+        " 13 21a9 9 0 0 0 0-18zm-1 5v5l4.28 2.54.72-1.21-3.5-2.08V8H12z",
+    ),
+}
+# Query parameters of the activity view, as the element's attributes name them.
+ACTIVITY_FILTERS = {
+    "roomId": "room-id",
+    "recordingId": "recording-id",
+    "action": "action",
+    "actorKind": "actor-kind",
+}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 _STATUS_TEXTS: dict[int, tuple[str, str]] = {
     400: ("This link does not work", "The link is not valid, or it has expired. Ask for a new one."),
@@ -192,16 +223,41 @@ class PagesController(Controller):
         admin = await call_hook(runtime.is_admin_hook, request)
         if not admin:
             if runtime.config.admin_password:
-                return Redirect(f"{prefix}/login?next={quote(prefix + '/console', safe='')}", status_code=303)
+                here = f"{prefix}/console" + (f"?{request.url.query}" if request.url.query else "")
+                return Redirect(f"{prefix}/login?next={quote(here, safe='')}", status_code=303)
             raise PageError(
                 403,
                 "Administrators only",
                 "The recordings console is for administrators. Sign in to the application as one.",
             )
+        query = request.query_params
+        view = query.get("view") or "recordings"
+        if view not in CONSOLE_VIEWS:
+            view = "recordings"
+        views = {
+            key: {
+                "label": label,
+                "icon": icon,
+                "url": f"{prefix}/console" + ("" if key == "recordings" else f"?view={key}"),
+                "title": f"{label} \u2013 Console",
+            }
+            for key, (label, icon) in CONSOLE_VIEWS.items()
+        }
+        # The activity's filters, for the element (unknown values are the API's to refuse, visibly).
+        activity_filters = {}
+        for name, attribute in ACTIVITY_FILTERS.items():
+            value = (query.get(name) or "").strip()
+            if value and len(value) <= 200 and not _CONTROL.search(value):
+                activity_filters[attribute] = value
         return _page(
             request,
             "console.html",
-            title="Recordings console",
+            title=views[view]["title"],
             admin_name=admin if isinstance(admin, str) else "admin",
             can_sign_out=bool(runtime.config.admin_password and request.cookies.get(ADMIN_COOKIE)),
+            view=view,
+            views=views,
+            activity_filters=activity_filters,
+            # No default retention is "kept forever" (0), which the rooms view says as such.
+            default_retention_days=runtime.config.retention_days or 0,
         )
