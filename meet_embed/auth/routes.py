@@ -147,10 +147,17 @@ class PermissionsInfo(Struct):
     record: bool
 
 
-class MeInfo(Struct):
+class DeploymentInfo(Struct, rename="camel"):
+    """Settings of the deployment that administrators' interfaces show (API keys and administrators only)."""
+
+    retention_days: int | None
+
+
+class MeInfo(Struct, omit_defaults=True):
     principal: PrincipalInfo
     permissions: PermissionsInfo
     room: RoomInfo | None = None
+    deployment: DeploymentInfo | None = None
 
 
 class MeController(Controller):
@@ -186,7 +193,13 @@ class MeController(Controller):
                 share=permissions.share,
                 record=False,
             )
+        deployment = (
+            DeploymentInfo(retention_days=rooms.runtime.config.retention_days)
+            if principal.is_privileged
+            else None
+        )
         return MeInfo(
+            deployment=deployment,
             principal=PrincipalInfo(
                 kind=principal.kind,
                 name=principal.name or None,

@@ -93,7 +93,8 @@ class RoomsController(Controller):
         audit: NamedDependency[RequestAudit],
     ) -> Room:
         room = await rooms.update_config(room_id, data.config)
-        await audit("room_config_changed", room_id=room.room_id, details=msgspec.to_builtins(data.config))
+        details = {"roomName": room.room_name, **msgspec.to_builtins(data.config)}
+        await audit("room_config_changed", room_id=room.room_id, details=details)
         return rooms.to_wire(room, base_url)
 
     @delete(
@@ -117,8 +118,11 @@ class RoomsController(Controller):
         ] = None,
     ) -> RoomDeleted:
         policy = parse_delete_policy(with_recordings)
+        name = (await rooms.get(room_id)).room_name  # for the audit trail, which outlives the room
         closed = await rooms.delete(room_id, policy)
-        await audit("room_deleted", room_id=room_id.strip(), details={"withRecordings": policy})
+        await audit(
+            "room_deleted", room_id=room_id.strip(), details={"roomName": name, "withRecordings": policy}
+        )
         if closed is not None:
             return RoomDeleted(
                 message=f"Room '{closed.room_id}' closed; its recordings were kept",

@@ -162,6 +162,7 @@ class RoomsService:
                 f"Room '{room.room_id}' has {count} recording(s); delete it with withRecordings=close to "
                 "keep them or withRecordings=force to delete them",
                 error="Room Error",
+                extra={"recordings": count},
             )
         if policy == "close":
             room.status = "closed"

@@ -26,6 +26,7 @@ from litestar.exceptions import HTTPException, ValidationException
 from litestar.params import FromPath, QueryParameter
 from litestar.response import Redirect
 
+from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.access import ACCESS_KEY, RecordingAccess, recording_guard
 from meet_embed.auth.resolver import call_hook, runtime_of
 from meet_embed.errors import MeetError, NotFoundError
@@ -152,6 +153,7 @@ class PagesController(Controller):
         request: Request[Any, Any, Any],
         room_id: FromPath[str],
         rooms: NamedDependency[RoomsService],
+        audit: NamedDependency[RequestAudit],
         secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
     ) -> Response[str]:
         room_id = room_id.strip()
@@ -182,6 +184,12 @@ class PagesController(Controller):
                 "This deployment signs in its members through its own identity provider.",
             )
         token = tokens.mint(room.room_id, role)
+        claims = tokens.verify_sync(token)
+        await audit(
+            "token_issued",
+            room_id=room.room_id,
+            details={"role": role, "identity": claims.identity, "name": claims.name, "via": "room page"},
+        )
         return _page(
             request,
             "room.html",
