@@ -319,7 +319,7 @@ def test_an_administrator_manages_rooms_and_reads_the_activity(meet: LiveMeet, a
     expect(entries).to_have_count(3)
     expect(entries.nth(0)).to_contain_text("Quarterly planning")
     expect(entries.nth(0).locator("[part=entry-details]")).to_have_text("It had no recordings")
-    expect(entries.nth(1)).to_contain_text(support.room_id)  # gone, and never named in the trail
+    expect(entries.nth(1)).to_contain_text("Support call")  # gone, but the trail kept its name
     expect(entries.nth(1).locator("[part=entry-details]")).to_have_text("Deleted with its recordings")
     expect(entries.nth(2)).to_contain_text("Sales demo")
     expect(entries.nth(2).locator("[part=entry-details]")).to_have_text("Closed, its recordings kept")

@@ -527,6 +527,8 @@ export class MeetActivity extends MeetElement {
       seen.add(key);
       return d[key];
     };
+    // The room's name names the room (see roomName()), not a detail of its own.
+    take("roomName");
     switch (entry.action) {
       case "room_config_changed": {
         const recording = take("recording");
@@ -573,6 +575,8 @@ export class MeetActivity extends MeetElement {
         const name = take("name");
         if (typeof name === "string" && name) out.push(this.fill(t.detail_name, { name }));
         take("identity");
+        if (take("refresh") === true) out.push(t.detail_refreshed);
+        if (take("via") === "room page") out.push(t.detail_roomPage);
         break;
       }
       case "retention_delete": {
@@ -582,9 +586,6 @@ export class MeetActivity extends MeetElement {
         if (typeof start === "number") out.push(this.fill(t.detail_recorded, { date: formatDate(start, locale) }));
         break;
       }
-      case "room_created":
-        take("roomName");
-        break;
     }
     // Whatever the server says that is not known here: as it is.
     for (const [key, value] of Object.entries(d)) {

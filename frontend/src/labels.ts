@@ -308,6 +308,8 @@ export const DEFAULT_LABELS = {
   detail_recordings: "{count} recordings",
   detail_role: "Role: {role}",
   detail_name: "Name: {name}",
+  detail_refreshed: "A renewed token",
+  detail_roomPage: "Through the room link's page",
   detail_olderThan: "Older than {days}",
   detail_recorded: "Recorded {date}",
   detail_layout: "Layout: {value}",
