@@ -34,7 +34,11 @@ def parse_max_items(raw: str | None) -> int:
         value = float(raw)
     except ValueError:
         value = math.nan
-    if math.isnan(value) or value < 1:
+    if math.isnan(value):
+        raise UnprocessableError.field(
+            "maxItems", f"maxItems must be a positive number (Expected number, received {raw!r})"
+        )
+    if value < 1:
         raise UnprocessableError.field("maxItems", "maxItems must be a positive number")
     return min(MAX_ITEMS_CAP, math.floor(value) if math.isfinite(value) else MAX_ITEMS_CAP)
 

@@ -29,6 +29,7 @@ from meet_embed.recorders.routes import RecordingControlController
 from meet_embed.recordings.routes import RecordingsController
 from meet_embed.rooms.routes import RoomsController
 from meet_embed.runtime import MeetRuntime
+from meet_embed.validation import single_valued_query
 from meet_embed.web.login import LoginController
 from meet_embed.web.pages import PagesController
 from meet_embed.web.static import static_files_router
@@ -98,6 +99,7 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
                 AuditController,
                 api_not_found,
             ],
+            before_request=single_valued_query,
         )
         handlers: list[Any] = [api, static_files_router(), HealthController]
         # A room page exchanges its link's secret for a token on every load: limited like secret access.

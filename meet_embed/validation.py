@@ -13,7 +13,7 @@ from litestar.handlers.base import BaseRouteHandler
 
 from meet_embed.errors import MeetError, UnprocessableError
 
-__all__ = ("strict_json",)
+__all__ = ("single_valued_query", "strict_json")
 
 _PATH = re.compile(r" - at `\$\.?(?P<path>[^`]*)`$")
 
@@ -46,3 +46,13 @@ def strict_json(model: type[Any]) -> Any:
             raise MeetError(f"The body is not valid JSON: {exc}", error="Bad Request") from None
 
     return guard
+
+
+async def single_valued_query(request: Request[Any, Any, Any]) -> None:
+    """``?fields=a&fields=b`` is a 422: every query parameter of the API takes one value, and which of two a
+    server would keep is a guess the client should not have to make."""
+    seen: set[str] = set()
+    for key, _ in request.query_params.multi_items():
+        if key in seen:
+            raise UnprocessableError.field(key, f"Expected string, received array: give {key} once")
+        seen.add(key)

@@ -1011,7 +1011,7 @@ async def test_room_token_moderator_and_speaker_secrets(world: World) -> None:
         ("speaker-secret-of-room-b", 400, "Room Error"),
         ("unknown-room", 404, "Room Error"),
         ("unknown-room-with-secret-of-a", 404, "Room Error"),
-        ("empty-secret", 400, "Room Error"),
+        ("empty-secret", 422, "Unprocessable Entity"),  # the reference: "Secret is required"
         ("no-body", 422, "Unprocessable Entity"),
     ],
 )
@@ -1376,7 +1376,7 @@ async def test_other_room_member_with_ids_of_both_rooms(world: World) -> None:
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         names = archive.namelist()
         assert len(names) == 1
-        assert names[0].startswith(f"matrix-B-{aw.access} ")  # named after room B
+        assert names[0].startswith(f"{aw.room_b}--")  # room B's recording, by its filename
         assert archive.read(names[0]) == world.media
 
     mine = await new_recording(world, aw.room_b)

@@ -84,7 +84,8 @@ class ListScope:
 def check_recording_id(value: str, field: str = "recordingId") -> str:
     value = value.strip()
     if not is_recording_id(value):
-        raise UnprocessableError.field(field, f"{field} does not follow the expected format")
+        # The field may be an index into a list (``recordingIds.2``); the message names the kind of value.
+        raise UnprocessableError.field(field, "recordingId does not follow the expected format")
     return value
 
 

@@ -4,6 +4,10 @@ Order, as the reference (3.7) does it: only credentials that are present are tri
 is present but wrong ends the request with 401 even when another one would have been fine.
 ``X-API-KEY`` → member token (``X-Room-Member-Token`` or ``Authorization: Bearer``) → the host's
 administrator hook → anonymous.
+
+One exception: ``Authorization`` is the host's header too. A bearer token that is not a valid member token
+is the host's own (its login's access token, say) when the host's administrator hook vouches for the
+request; only otherwise is it a wrong credential.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ import logging
 from typing import TYPE_CHECKING, Any
 
 from meet_embed.auth.principal import ANONYMOUS, Principal
-from meet_embed.auth.tokens import InvalidToken
-from meet_embed.errors import AuthenticationError
+from meet_embed.auth.tokens import InvalidToken, KeysUnavailable
+from meet_embed.errors import AuthenticationError, MeetError
 
 if TYPE_CHECKING:
     from litestar.connection import ASGIConnection
@@ -42,14 +46,24 @@ def has_credentials(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
 
 
 def member_token_from(connection: ASGIConnection[Any, Any, Any, Any]) -> str | None:
+    return _member_token(connection)[0]
+
+
+def _member_token(connection: ASGIConnection[Any, Any, Any, Any]) -> tuple[str | None, bool]:
+    """The member token and whether it came from ``Authorization`` (a header the host may use too)."""
     raw = connection.headers.get("x-room-member-token")
+    from_authorization = raw is None
     if raw is None:
         auth = connection.headers.get("authorization")
         if auth is None:
-            return None
+            return None, False
         scheme, _, raw = auth.partition(" ")
         if scheme.lower() != "bearer":
-            return None
+            return None, False
+    return _strip_bearer(raw), from_authorization
+
+
+def _strip_bearer(raw: str) -> str:
     raw = raw.strip()
     if raw[:7].lower() == "bearer ":  # the reference sends "X-Room-Member-Token: Bearer <jwt>"
         raw = raw[7:].strip()
@@ -97,14 +111,23 @@ async def _resolve(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
             raise AuthenticationError("Invalid API key")
 
     member: Principal | None = None
-    token = member_token_from(connection)
+    token, from_authorization = _member_token(connection)
     if token is not None:
         # Checked even beside a valid API key: a credential that is present and wrong is never ignored.
         try:
             claims = await runtime.tokens.verify(token)
         except InvalidToken as exc:
+            if key_name is None and from_authorization:
+                admin = await call_hook(runtime.is_admin_hook, connection)
+                if admin:
+                    return _admin(admin)
             logger.info("member token refused: %s", exc)
             raise AuthenticationError("Invalid token") from None
+        except KeysUnavailable as exc:
+            logger.warning("the identity provider's keys are unavailable: %s", exc)
+            raise MeetError(
+                "Member tokens cannot be verified right now", error="Service Unavailable", status_code=503
+            ) from None
         member = Principal(
             kind="member",
             name=claims.identity,
@@ -120,5 +143,9 @@ async def _resolve(connection: ASGIConnection[Any, Any, Any, Any]) -> Principal:
 
     admin = await call_hook(runtime.is_admin_hook, connection)
     if admin:
-        return Principal(kind="admin", name=admin if isinstance(admin, str) else "admin")
+        return _admin(admin)
     return ANONYMOUS
+
+
+def _admin(answer: bool | str) -> Principal:
+    return Principal(kind="admin", name=answer if isinstance(answer, str) else "admin")

@@ -14,10 +14,9 @@ from meet_embed.audit.service import RequestAudit
 from meet_embed.auth.access import permissions_for
 from meet_embed.auth.guards import require_authenticated
 from meet_embed.auth.principal import MemberRole, Permissions, Principal
-from meet_embed.errors import AuthorizationError, MeetError
-from meet_embed.ids import is_secret
+from meet_embed.errors import AuthorizationError, MeetError, UnprocessableError
 from meet_embed.openapi import errors
-from meet_embed.rooms.service import RoomError, RoomsService
+from meet_embed.rooms.service import RoomsService
 from meet_embed.validation import strict_json
 
 __all__ = ("MeController", "TokenController", "TokenRefreshController", "TokenRequest", "TokenResponse")
@@ -30,6 +29,9 @@ class TokenRequest(Struct, rename="camel"):
     secret: Annotated[str, Meta(max_length=256)]
     participant_name: Annotated[str, Meta(max_length=200, pattern=NO_CONTROL)] | None = None
     participant_identity: Annotated[str, Meta(min_length=1, max_length=200, pattern=NO_CONTROL)] | None = None
+    grant_join_meeting_permission: bool = False
+    """Accepted for OpenVidu Meet clients, which ask to join the meeting with the same token; meet-embed
+    runs no meeting, so it only checks the request is well-formed."""
 
 
 class TokenResponse(Struct, rename="camel"):
@@ -85,8 +87,13 @@ class TokenController(Controller):
         rooms: NamedDependency[RoomsService],
         audit: NamedDependency[RequestAudit],
     ) -> TokenResponse:
-        if not is_secret(data.secret):
-            raise RoomError(f"Secret is not recognized for room '{room_id}'")
+        if not data.secret.strip():
+            raise UnprocessableError.field("secret", "Secret is required")
+        if data.grant_join_meeting_permission and not (data.participant_name or "").strip():
+            raise UnprocessableError.field(
+                "participantName", "participantName is required when grantJoinMeetingPermission is true"
+            )
+        # The room first (404), then the secret (400), as the reference answers.
         role = await rooms.role_for_secret(room_id, data.secret)
         issued = _issue(rooms, room_id.strip(), role, data.participant_identity, data.participant_name)
         await audit("token_issued", room_id=issued.room_id, details={"role": role, **issued.who})

@@ -23,7 +23,14 @@ from meet_embed.auth.principal import MemberRole
 from meet_embed.config import MeetEmbedConfig
 from meet_embed.ids import is_room_id
 
-__all__ = ("InvalidToken", "MemberClaims", "MemberTokens", "member_tokens_for", "mint_member_token")
+__all__ = (
+    "InvalidToken",
+    "KeysUnavailable",
+    "MemberClaims",
+    "MemberTokens",
+    "member_tokens_for",
+    "mint_member_token",
+)
 
 _HMAC_ALGS = frozenset({"HS256", "HS384", "HS512"})
 _ASYMMETRIC_ALGS = frozenset(
@@ -36,6 +43,10 @@ _LEEWAY = 5  # seconds of clock skew tolerated between the minting host and us
 
 class InvalidToken(Exception):
     """The token cannot be trusted; the reason is for logs, never for the client."""
+
+
+class KeysUnavailable(Exception):
+    """The identity provider's JWKS could not be fetched or read: not the client's fault (a 503)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,10 +132,7 @@ class MemberTokens:
         if alg in _HMAC_ALGS:
             key = self._secret
         elif self._jwks is not None:
-            try:
-                key = (await asyncio.to_thread(self._jwks.get_signing_key_from_jwt, token)).key
-            except jwt.PyJWKClientError as exc:
-                raise InvalidToken(f"no JWKS key: {exc}") from exc
+            key = await asyncio.to_thread(self._jwks_key, token)
         else:
             return self._decode_with_any(token, alg)
         return self._decode(token, key, alg)
@@ -134,12 +142,18 @@ class MemberTokens:
         if alg in _HMAC_ALGS:
             return self._decode(token, self._secret, alg)
         if self._jwks is not None:
-            try:
-                key = self._jwks.get_signing_key_from_jwt(token).key
-            except jwt.PyJWKClientError as exc:
-                raise InvalidToken(f"no JWKS key: {exc}") from exc
-            return self._decode(token, key, alg)
+            return self._decode(token, self._jwks_key(token), alg)
         return self._decode_with_any(token, alg)
+
+    def _jwks_key(self, token: str) -> Any:
+        assert self._jwks is not None
+        try:
+            return self._jwks.get_signing_key_from_jwt(token).key
+        except (jwt.PyJWKClientConnectionError, jwt.PyJWKSetError, ValueError) as exc:
+            # Unreachable, not JSON, or no usable key at all: the provider is down or misconfigured.
+            raise KeysUnavailable(str(exc)) from exc
+        except jwt.PyJWTError as exc:  # e.g. no key with the token's kid: the token is the odd one
+            raise InvalidToken(f"no JWKS key: {exc}") from exc
 
     def _check_header(self, token: str) -> str:
         if len(token) > _MAX_TOKEN_LENGTH:

@@ -7,6 +7,7 @@ browsers show real progress, and nothing but one chunk at a time is ever held in
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
@@ -14,11 +15,10 @@ from datetime import UTC, datetime
 
 from stream_zip import NO_COMPRESSION_64, async_stream_zip
 
-from meet_embed.recordings.media import download_name
 from meet_embed.recordings.models import RecordingModel
 from meet_embed.storage.store import DEFAULT_READ_CHUNK, MediaStore
 
-__all__ = ("ZipArchive", "ZipEntry", "ensure_crc", "unique_names")
+__all__ = ("ZipArchive", "ZipEntry", "ensure_crc", "entry_name", "unique_names")
 
 # Bytes stream-zip writes around each NO_COMPRESSION_64 entry with extended timestamps: local header
 # (30) + ZIP64 extra (20) + timestamp extra (9); central directory header (46) + ZIP64 extra (28) +
@@ -66,6 +66,19 @@ async def ensure_crc(store: MediaStore, recording: RecordingModel) -> int:
     return crc
 
 
+_SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,250}")
+
+
+def entry_name(recording: RecordingModel) -> str:
+    """The recording's ``filename`` (``{roomId}--{uid}.mp4``), as the reference names ZIP entries: a client
+    maps each entry back to its recording by that field."""
+    name = recording.filename or ""
+    if _SAFE_NAME.fullmatch(name) is None:  # an egress may name its file anything
+        ext = "webm" if "webm" in (recording.content_type or "") else "mp4"
+        name = f"{recording.recording_id}.{ext}"
+    return name
+
+
 _ZIP_EARLIEST = datetime(1980, 1, 1, tzinfo=UTC)
 _ZIP_LATEST = datetime(2038, 1, 19, tzinfo=UTC)
 
@@ -83,7 +96,7 @@ class ZipArchive:
 
     @classmethod
     def for_recordings(cls, store: MediaStore, recordings: Sequence[RecordingModel]) -> ZipArchive:
-        names = unique_names([download_name(r) for r in recordings])
+        names = unique_names([entry_name(r) for r in recordings])
         return cls(
             store,
             [

@@ -29,6 +29,7 @@ from meet_embed.storage.store import DEFAULT_READ_CHUNK, ObjectNotFound
 
 __all__ = (
     "ByteRange",
+    "check_range_syntax",
     "content_disposition",
     "download_name",
     "download_name_for",
@@ -60,20 +61,30 @@ class ByteRange:
         return self.end - self.start
 
 
-def resolve_range(header: str, size: int) -> ByteRange:
-    """The one byte range ``header`` asks for, clamped to ``size``; 422 when the header is not a single
-    well-formed byte range, 416 when nothing of the file falls inside it."""
-    unsatisfiable = RangeNotSatisfiable(
-        f"Range not satisfiable. File size: {size}", headers={"Content-Range": f"bytes */{size}"}
-    )
+def check_range_syntax(header: str) -> tuple[int, int | None] | None:
+    """The ``(start, stop)`` a ``Range`` header asks for (werkzeug's form: a suffix has a negative start);
+    ``None`` for ``bytes=-0``, which asks for nothing; 422 when it is not one well-formed byte range."""
     if _ZERO_SUFFIX.fullmatch(header):
-        raise unsatisfiable
+        return None
     parsed = parse_range_header(header)
     if parsed is None or parsed.units != "bytes" or len(parsed.ranges) != 1:
         raise UnprocessableError.field(
             "headers.range", "Invalid range header format. Expected: bytes=start-end"
         )
-    start, stop = parsed.ranges[0]
+    return parsed.ranges[0]
+
+
+def resolve_range(header: str, size: int, recording_id: str) -> ByteRange:
+    """The one byte range ``header`` asks for, clamped to ``size``; 422 when the header is not a single
+    well-formed byte range, 416 when nothing of the file falls inside it."""
+    unsatisfiable = RangeNotSatisfiable(
+        f"Recording '{recording_id}' range not satisfiable. File size: {size}",
+        headers={"Content-Range": f"bytes */{size}"},
+    )
+    asked = check_range_syntax(header)
+    if asked is None:
+        raise unsatisfiable
+    start, stop = asked
     if stop is None:
         stop = size
         if start < 0:  # suffix: the last -start bytes, the whole file when it is shorter
@@ -143,6 +154,9 @@ def _range_applies(request: Request[Any, Any, Any], etag: str, modified: datetim
 async def media_response(
     request: Request[Any, Any, Any], runtime: MeetRuntime, recording: RecordingModel, *, download: bool
 ) -> Response[Any]:
+    range_header = request.headers.get("range")
+    if range_header is not None:
+        check_range_syntax(range_header)  # a malformed header is the client's error, whatever the status
     if recording.status not in PLAYABLE or not recording.media_key:
         rid = recording.recording_id
         running = recording.status in ("starting", "active", "ending")
@@ -178,9 +192,8 @@ async def media_response(
 
     status = 200
     byte_range = ByteRange(0, size)
-    range_header = request.headers.get("range")
     if range_header is not None and _range_applies(request, etag, modified):
-        byte_range = resolve_range(range_header, size)
+        byte_range = resolve_range(range_header, size, recording.recording_id)
         status = 206
         headers["Content-Range"] = f"bytes {byte_range.start}-{byte_range.end - 1}/{size}"
     headers["Content-Length"] = str(byte_range.length)

@@ -31,6 +31,7 @@ from meet_embed.pagination import parse_max_items
 from meet_embed.recordings.archive import ZipArchive
 from meet_embed.recordings.media import media_response
 from meet_embed.recordings.schemas import (
+    BulkDeletePartial,
     BulkDeleteResult,
     RecordingFields,
     RecordingList,
@@ -142,7 +143,8 @@ class RecordingsController(Controller):
         limit = parse_max_items(max_items)
         if status is not None and status not in get_args(RecordingStatus):
             raise UnprocessableError.field(
-                "status", f"status must be one of {', '.join(get_args(RecordingStatus))}"
+                "status",
+                f"Invalid enum value '{status}'. Expected {' | '.join(get_args(RecordingStatus))}",
             )
         check_text("roomName", room_name)
         if listing.room_id is not None:
@@ -169,7 +171,13 @@ class RecordingsController(Controller):
         summary="Delete several recordings",
         description="200 when every one was deleted; 400 with `deleted` and `failed` otherwise (those that "
         "could be deleted still are). Duplicates count once.",
-        responses={**errors(401, 403, 422), 400: errors(400)[400]},
+        responses={
+            **errors(401, 403, 422),
+            400: ResponseSpec(
+                data_container=BulkDeletePartial,
+                description="Some recordings could not be deleted: `deleted` and `failed` say which",
+            ),
+        },
     )
     async def bulk_delete_recordings(
         self,
@@ -177,7 +185,7 @@ class RecordingsController(Controller):
         listing: NamedDependency[ListScope],
         audit: NamedDependency[RequestAudit],
         recording_ids: RecordingIds,
-    ) -> Response[BulkDeleteResult]:
+    ) -> Response[BulkDeleteResult | BulkDeletePartial]:
         ids = parse_ids(recording_ids)
         deleted, failed = await recordings.bulk_delete(ids, listing.room_id)
         for recording_id in deleted:
@@ -185,7 +193,7 @@ class RecordingsController(Controller):
         if not failed:
             return Response(BulkDeleteResult(message="All recordings deleted successfully", deleted=deleted))
         return Response(
-            BulkDeleteResult(
+            BulkDeletePartial(
                 error="Recording Error",
                 message=f"{len(failed)} recording(s) could not be deleted",
                 deleted=deleted,
@@ -225,7 +233,7 @@ class RecordingsController(Controller):
         rows = await recordings.zip_members(in_scope)
         if not rows:
             raise MeetError(
-                "None of the provided recordings are available for download", error="Recording Error"
+                "None of the provided recordings are available for ZIP download", error="Recording Error"
             )
         archive = ZipArchive.for_recordings(recordings.runtime.store, rows)
         MEDIA_BYTES.labels("zip").inc(archive.content_length)
@@ -324,6 +332,10 @@ class RecordingsController(Controller):
                 data_container=bytes, description="Part of the media (`Range`)", media_type="video/mp4"
             ),
             304: ResponseSpec(data_container=None, description="Not modified (`If-None-Match`)"),
+            307: ResponseSpec(
+                data_container=None,
+                description="A short-lived presigned link to the object store (`media_redirect` on a bucket)",
+            ),
             **errors(400, 401, 403, 404, 409, 416, 422),
         },
         security=[*_MEDIA_SECURITY, {}],

@@ -110,6 +110,13 @@ class BulkDeleteFailure(Struct, rename="camel"):
 
 class BulkDeleteResult(Struct, omit_defaults=True, kw_only=True):
     message: str
-    error: str | None = None
     deleted: list[str]
-    failed: list[BulkDeleteFailure] | None = None
+
+
+class BulkDeletePartial(Struct, kw_only=True):
+    """The 400 of a bulk delete: those in ``deleted`` are gone, those in ``failed`` are not."""
+
+    error: str
+    message: str
+    deleted: list[str]
+    failed: list[BulkDeleteFailure]
