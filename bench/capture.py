@@ -114,11 +114,12 @@ def run(*, chunks: int = 25, parallel: int = 8, minutes: float = 1.0) -> dict[st
                 json={"roomName": f"Capture {n}"},
                 headers={"X-API-KEY": API_KEY},
             ).json()["roomId"]
-            for n in range(parallel + 1)
+            for n in range(parallel + 2)
         ]
+        # A room of its own for each phase: a stopped recording keeps its room busy until it is finalized.
         single = asyncio.run(_ingest(server.base, rooms[:1], chunks))
-        many = asyncio.run(_ingest(server.base, rooms[1:], chunks))
-        finalize = asyncio.run(_finalize(server.base, rooms[0], source))
+        many = asyncio.run(_ingest(server.base, rooms[1 : parallel + 1], chunks))
+        finalize = asyncio.run(_finalize(server.base, rooms[-1], source))
     return {
         "chunk_bytes": CHUNK,
         "single_mbps": single / 1e6,
