@@ -152,7 +152,9 @@ def _error_page(request: Request[Any, Any, Any], exc: Exception) -> Response[str
                 label = "Sign in as an administrator" if sign_in else ""
             else:
                 title = "Sign-in needed"
-                message = "This is a private link: sign in to see it." if sign_in else "Sign in to see this page."
+                message = (
+                    "This is a private link: sign in to see it." if sign_in else "Sign in to see this page."
+                )
                 label = "Sign in" if sign_in else ""
             error = PageError(401, title, message, action_url=sign_in, action_label=label)
     return _page(request, "error.html", status=error.status, error=error, title=error.title)
