@@ -110,6 +110,7 @@ def test_no_axe_violations(
     page.keyboard.press("Escape")
 
     page.get_by_role("button", name=re.compile("^Share recording of ")).first.click()
+    page.get_by_role("radio", name=re.compile("^Anyone with the link")).check()
     expect(page.get_by_role("textbox", name="Share link")).to_have_value(re.compile("secret="))
     audit("share-dialog")
     page.keyboard.press("Escape")

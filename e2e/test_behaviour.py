@@ -51,6 +51,18 @@ def test_uploads_pause_when_the_network_fails_and_resume_on_retry(
     # Five attempts with back-off (about 15 s), then the upload pauses and keeps the chunks.
     expect(controls.get_by_role("button", name="Retry upload")).to_be_visible(timeout=30000)
     expect(controls).to_contain_text("Upload paused")
+    # The recorder goes on while the upload waits: the notice counts the parts waiting now.
+    notice = controls.locator("[part=notice]")
+    waiting = re.compile(r"Upload paused: (\d+) part")
+
+    def count() -> int:
+        found = waiting.search(notice.inner_text())
+        assert found, notice.inner_text()
+        return int(found.group(1))
+
+    paused_with = count()
+    expect(notice).not_to_contain_text(f"Upload paused: {paused_with} part", timeout=8000)
+    assert count() > paused_with
     failing["on"] = False
     controls.get_by_role("button", name="Retry upload").click()
     expect(controls.get_by_role("button", name="Retry upload")).to_be_hidden()
@@ -144,8 +156,13 @@ def test_bulk_delete_reports_partial_failures(
         recordings.get_by_role("button", name="Download ZIP").click()
     assert download.value.suggested_filename == "recordings.zip"
 
-    # One of them disappears behind the list's back; the bulk delete reports it.
-    httpx.delete(f"{live_meet.api}/recordings/{ids[0]}", headers=HEADERS).raise_for_status()
+    # One of them is deleted elsewhere while the bulk delete is on its way (before the live event could
+    # take it off the list); the bulk delete reports it.
+    def deleted_meanwhile(route: Route) -> None:
+        httpx.delete(f"{live_meet.api}/recordings/{ids[0]}", headers=HEADERS).raise_for_status()
+        route.continue_()
+
+    page.route(re.compile(r"/api/v1/recordings\?recordingIds="), deleted_meanwhile)
     recordings.get_by_role("button", name="Delete", exact=True).click()
     expect(page.get_by_role("alertdialog", name="Delete 2 recordings?")).to_be_visible()
     page.locator("meet-recordings [part=confirm-delete]").click()  # slotted in the dialog's footer
@@ -163,9 +180,13 @@ def test_download_and_copy_link(live_meet: LiveMeet, page: Page) -> None:
 
     page.get_by_role("button", name=re.compile("^Share recording of ")).first.click()
     link = page.get_by_role("textbox", name="Share link")
+    page.get_by_role("radio", name=re.compile("^Anyone with the link")).check()
     expect(link).to_have_value(re.compile(r"\?secret="))
     public = link.input_value()
-    page.get_by_role("radio", name=re.compile("^Signed-in users only")).check()
+    # The session's server has no is_user hook: only administrators can open a private link.
+    private = page.get_by_role("radio", name=re.compile("^Administrators only"))
+    expect(private).to_have_accessible_name(re.compile("Only administrators can sign in"))
+    private.check()
     expect(link).not_to_have_value(public)
     page.get_by_role("button", name="Copy", exact=True).click()
     expect(page.locator("meet-share-dialog").first).to_contain_text("Link copied to the clipboard")

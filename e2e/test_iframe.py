@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Response, expect
 
-from .conftest import LiveMeet, run_meet
+from .conftest import ADMIN_PASSWORD, LiveMeet, run_meet
 from .test_pages import PLAY, wait_playing
 
 
@@ -59,10 +59,16 @@ def host_site() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def framed_meet(tmp_path_factory: pytest.TempPathFactory, host_site: str) -> Iterator[LiveMeet]:
-    """A meet-embed that lets the host site frame its pages."""
+    """A meet-embed that lets the host site frame its pages (also named ``localhost``: another site)."""
     rooms = [("Partner sync", "admin_moderator_speaker", [(4.0, "mp4")])]
-    with run_meet(tmp_path_factory, rooms, frame_ancestors=[host_site]) as meet:
+    ancestors = [host_site, other_site(host_site)]
+    with run_meet(tmp_path_factory, rooms, frame_ancestors=ancestors) as meet:
         yield meet
+
+
+def other_site(host_site: str) -> str:
+    """The host site by another name: for cookies another site than meet-embed's ``127.0.0.1``."""
+    return host_site.replace("127.0.0.1", "localhost")
 
 
 def framing(host_site: str, url: str) -> str:
@@ -125,3 +131,35 @@ def test_framing_refused_without_the_setting(live_meet: LiveMeet, host_site: str
     assert frame.url.startswith("chrome-error://") or frame.url == "about:blank", frame.url
     expect(page.frame_locator("#meet").locator("meet-recordings")).to_have_count(0)
     expect(page.frame_locator("#meet").get_by_role("heading", name="Daily standup")).to_have_count(0)
+
+
+def test_framed_console_sign_in(framed_meet: LiveMeet, host_site: str, page: Page) -> None:
+    seen = messages(page)
+    console = f"{framed_meet.base_url}{framed_meet.prefix}/console"
+    # Shown on its own, the login focuses the password field.
+    page.goto(console)
+    expect(page.locator("#password")).to_be_focused()
+
+    # Framed by another site over plain HTTP, the browser keeps no cookie for the frame: the login says so
+    # (rather than sending the administrator back to the form), and offers a tab of its own.
+    page.context.clear_cookies()
+    page.goto(framing(other_site(host_site), console))
+    frame = page.frame_locator("#meet")
+    expect(frame.get_by_role("heading", name="Sign in")).to_be_visible()
+    expect(frame.locator("#password")).not_to_be_focused()
+    frame.locator("#password").fill(ADMIN_PASSWORD)
+    frame.get_by_role("button", name="Sign in").click()
+    expect(frame.get_by_role("alert")).to_contain_text("your browser did not keep the sign-in")
+    expect(frame.get_by_role("link", name="Open the console in a new tab")).to_have_attribute(
+        "target", "_blank"
+    )
+    # (autofocus in a cross-origin frame is refused with a console error: the module does not ask.)
+    assert not [m for m in seen if "autofocus" in m.lower()], seen
+
+    # Framed by the same site, the session holds and the console shows.
+    page.context.clear_cookies()
+    page.goto(framing(host_site, console))
+    frame.locator("#password").fill(ADMIN_PASSWORD)
+    frame.get_by_role("button", name="Sign in").click()
+    expect(frame.get_by_role("heading", name="Recordings", level=1)).to_be_visible()
+    expect(frame.locator("meet-recordings li.item")).to_have_count(1)

@@ -125,6 +125,7 @@ def test_a_recording_from_start_to_deletion(
 
     # -- shares it; a stranger (no token, no session) plays the link -----------------------------------------
     moderator.get_by_role("button", name=re.compile("^Share recording of ")).click()
+    moderator.get_by_role("radio", name=re.compile("^Anyone with the link")).check()
     field = moderator.get_by_role("textbox", name="Share link")
     expect(field).to_have_value(re.compile(r"/recording/.+\?secret="))
     moderator.get_by_role("button", name="Copy", exact=True).click()

@@ -151,6 +151,9 @@ def test_dialogs_are_keyboard_operable(live_meet: LiveMeet, page: Page, problems
     dialog = page.get_by_role("dialog", name="Share recording")
     expect(dialog).to_be_visible()
     link = page.get_by_role("textbox", name="Share link")
+    # No link is made before the viewer picks who may open it; the first choice has the focus.
+    expect(link).to_have_value("")
+    page.keyboard.press("Space")
     expect(link).to_have_value(re.compile(r"/recording/.+\?secret="))
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
@@ -197,7 +200,9 @@ def test_moderator_records_with_the_camera(live_meet: LiveMeet, page: Page, prob
     page.wait_for_timeout(4500)
     expect(controls).to_contain_text(re.compile(r"Uploading: \d+ of \d+ parts"))
     controls.get_by_role("button", name="Stop recording").click()
-    expect(controls).to_contain_text("Recording saved", timeout=15000)
+    # Saved, but not for this moderator to play: the notice says who can.
+    expect(controls).to_contain_text("In this room only administrators can play it", timeout=15000)
+    expect(controls).not_to_contain_text("ready to play")
     expect(controls.get_by_role("button", name="Start recording")).to_be_visible()
 
     made = remove_new_recordings(live_meet, room)
@@ -219,6 +224,13 @@ def test_shared_recording_page(live_meet: LiveMeet, browser: Browser) -> None:
         expect(page.locator("meet-recording-player")).to_contain_text("Design review")
         wait_playing(page, page.locator("meet-recording-player video"))
         expect(page.get_by_role("button", name="Copy link")).to_be_visible()
+
+        # The link cut short before its secret: said as such (not "private, sign in").
+        cut = page.goto(url.split("?secret=")[0])
+        assert cut is not None
+        assert cut.status == 401
+        expect(page.get_by_role("heading", level=1)).to_have_text("This link is incomplete")
+        expect(page.locator("main")).to_contain_text("missing its secret")
 
         wrong = page.goto(url.split("?secret=")[0] + "?secret=not-the-right-secret")
         assert wrong is not None
@@ -294,7 +306,7 @@ def test_static_files_are_versioned(live_meet: LiveMeet) -> None:
     versioned = httpx.get(live_meet.base_url + match.group(1))
     assert versioned.status_code == 200
     assert versioned.headers["cache-control"] == "public, max-age=31536000, immutable"
-    assert versioned.headers["content-type"].startswith("text/javascript")
+    assert versioned.headers["content-type"] == "text/javascript; charset=utf-8"
     plain = httpx.get(f"{live_meet.base_url}{live_meet.prefix}/static/meet-embed.js")
     assert plain.headers["cache-control"] == "public, max-age=300"
     again = httpx.get(
@@ -366,6 +378,7 @@ def test_pages_look_right(
         page.keyboard.press("Escape")
 
         page.get_by_role("button", name=re.compile("^Share recording of ")).first.click()
+        page.get_by_role("radio", name=re.compile("^Anyone with the link")).check()
         expect(page.get_by_role("textbox", name="Share link")).to_have_value(re.compile("secret="))
         shot("share-dialog", full_page=False)
         page.keyboard.press("Escape")
@@ -461,6 +474,7 @@ DEEP_ACTIVE = """() => {
 def test_focus_stays_in_a_dialog(live_meet: LiveMeet, page: Page, problems: list[str]) -> None:
     page.goto(live_meet.room("Daily standup").moderator_url)
     page.get_by_role("button", name=re.compile("^Share recording of ")).first.click()
+    page.get_by_role("radio", name=re.compile("^Anyone with the link")).check()
     expect(page.get_by_role("textbox", name="Share link")).to_have_value(re.compile("secret="))
     for key in ["Tab"] * 7 + ["Shift+Tab"] * 7:
         page.keyboard.press(key)

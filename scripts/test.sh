@@ -25,6 +25,7 @@ pip_install -r examples/requirements.txt
 if [ -f frontend/package.json ]; then
   echo "== frontend: rebuild the bundle and check it matches the committed one"
   (cd frontend && npm ci --no-audit --no-fund --loglevel=error && npm run --silent build)
+  (cd frontend && npm run --silent check)
   git diff --exit-code --stat -- meet_embed/static || {
     echo "meet_embed/static differs from what frontend/ builds: run 'cd frontend && npm run build' and commit" >&2
     exit 1

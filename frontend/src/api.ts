@@ -349,8 +349,16 @@ export class MeetApi {
     return this.get<RecordingPage>("/recordings", query, signal);
   }
 
-  listRooms(signal?: AbortSignal): Promise<{ rooms: Room[] }> {
-    return this.get<{ rooms: Room[] }>("/rooms", { maxItems: 100 }, signal);
+  /** Every room (name and id), page after page: a room filter must offer them all, not the first 100. */
+  async listRooms(signal?: AbortSignal): Promise<{ rooms: Room[] }> {
+    const rooms: Room[] = [];
+    let nextPageToken: string | undefined;
+    do {
+      const page = await this.get<RoomPage>("/rooms", { maxItems: 100, nextPageToken }, signal);
+      rooms.push(...page.rooms.map(({ roomId, roomName }) => ({ roomId, roomName })));
+      nextPageToken = page.pagination.isTruncated ? page.pagination.nextPageToken : undefined;
+    } while (nextPageToken);
+    return { rooms };
   }
 
   /** One page of rooms, newest first (administrators and API keys). */
@@ -403,8 +411,15 @@ export class MeetApi {
     return this.url(`/recordings/${encodeURIComponent(id)}/media`, { secret, download: download ? 1 : null });
   }
 
-  shareUrl(id: string, privateAccess: boolean): Promise<{ url: string; expiresAt?: number }> {
-    return this.get(`/recordings/${encodeURIComponent(id)}/url`, { privateAccess });
+  /** The recording's standing share link of that kind; with `expiresIn` (seconds, 60 to 90 days) a new
+   * link that stops working then. */
+  shareUrl(id: string, privateAccess: boolean, expiresIn?: number): Promise<{ url: string; expiresAt?: number }> {
+    return this.get(`/recordings/${encodeURIComponent(id)}/url`, { privateAccess, expiresIn });
+  }
+
+  /** Revoke every share link of the recording (expiring ones too); the answer has the new standing ones. */
+  rotateSecrets(id: string): Promise<{ publicUrl: string; privateUrl: string }> {
+    return this.request("POST", `/recordings/${encodeURIComponent(id)}/secrets/rotate`);
   }
 
   deleteRecording(id: string): Promise<{ message: string }> {

@@ -28,8 +28,9 @@ export abstract class MeetElement extends LitElement {
   /** `auto` follows the system's `prefers-color-scheme`. */
   @property({ reflect: true }) theme: Theme = "auto";
 
-  /** Replacement texts (a partial object), for other languages or other words. */
-  @property({ attribute: false }) labels: Partial<Labels> = {};
+  /** Replacement texts (a partial object), for other languages or other words. Also an attribute holding
+   * JSON (`labels='{"listTitle": "Aufnahmen"}'`), so a page or an iframe's host can translate without script. */
+  @property({ converter: { fromAttribute: parseLabels } }) labels: Partial<Labels> = {};
 
   private _api: MeetApi | null = null;
   private _apiKey = "";
@@ -171,6 +172,24 @@ export abstract class MeetElement extends LitElement {
     if (err.status >= 500) return this.fill(t.errorServer, { status: err.status });
     return err.message;
   }
+}
+
+/** The `labels` attribute: a JSON object of strings; anything else is ignored (with a warning), so a typo
+ * in a page's markup leaves the English words rather than breaking the element. */
+export function parseLabels(value: string | null): Partial<Labels> {
+  if (!value) return {};
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      return Object.fromEntries(
+        Object.entries(parsed as Record<string, unknown>).filter(([, text]) => typeof text === "string"),
+      ) as Partial<Labels>;
+    }
+  } catch {
+    /* not JSON: said below */
+  }
+  console.warn("meet-embed: the labels attribute is not a JSON object of texts; it is ignored");
+  return {};
 }
 
 /** Deepest focused element, through shadow roots. */

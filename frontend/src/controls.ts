@@ -254,11 +254,14 @@ export class MeetRecordingControls extends MeetElement {
   @property({ attribute: false }) stream: MediaStream | null = null;
   /** Hide the button that opens the room's recordings (when the page shows the list already). */
   @property({ type: Boolean, attribute: "hide-recordings-button", reflect: true }) hideRecordingsButton = false;
+  /** Who can open a private share link (`users` or `admins`), for the recordings panel's share dialog. */
+  @property({ attribute: "private-viewers", reflect: true }) privateViewers: "users" | "admins" = "users";
 
   @state() private me: Me | null = null;
   @state() private roomRecording: Recording | null = null;
   @state() private phase: Phase = "idle";
   @state() private now = Date.now();
+  /** With `retry`, the upload is paused: its words count the parts waiting now (see renderNotice). */
   @state() private notice: { kind: "error" | "warning" | "success"; message: string; retry?: boolean } | null =
     null;
   @state() private announcement = "";
@@ -275,6 +278,8 @@ export class MeetRecordingControls extends MeetElement {
   private sse: SseClient | null = null;
   private ticker: ReturnType<typeof setInterval> | undefined;
   private generation = 0;
+  /** Milliseconds to add to this device's clock to get the server's (which set `startDate`). */
+  private clockSkew = 0;
   private readonly onBeforeUnload = (event: BeforeUnloadEvent) => {
     if (this.capture && !this.capture.dead && !(this.capture.stopped && this.capture.finalAcked)) {
       event.preventDefault();
@@ -347,6 +352,7 @@ export class MeetRecordingControls extends MeetElement {
     const sse: SseClient = new SseClient({
       url: () => this.api.url(`/rooms/${encodeURIComponent(roomId)}/recording/events`),
       headers: () => this.api.headers({ Accept: "text/event-stream" }),
+      onOpen: (response) => this.measureSkew(response),
       onMessage: (message) => {
         let payload: { recording?: Recording | null } = {};
         try {
@@ -417,6 +423,17 @@ export class MeetRecordingControls extends MeetElement {
         this.abandon(capture, this.fill(this.t.recordingFailed, { message: recording.error || recording.status }));
       }
     }
+  }
+
+  /** The events carry no server time, but the stream's answer has a `Date` header (readable on the same
+   * origin, or when the server exposes it): the elapsed time then counts from the server's clock, not a
+   * device's that is minutes off. */
+  private measureSkew(response: Response): void {
+    const date = Date.parse(response.headers.get("Date") ?? "");
+    if (Number.isNaN(date)) return;
+    // The header counts whole seconds (half a second more is likeliest); within a second it is noise.
+    const skew = date + 500 - Date.now();
+    this.clockSkew = Math.abs(skew) > 1000 ? skew : 0;
   }
 
   private startTicker(): void {
@@ -778,7 +795,9 @@ export class MeetRecordingControls extends MeetElement {
     if (!capture.totalChunks) {
       this.notice = { kind: "warning", message: this.t.nothingRecorded };
     } else if (!this.notice || this.notice.kind === "success") {
-      this.notice = { kind: "success", message: this.t.saved };
+      // In a room whose recordings only administrators see, the moderator will not find it in the list.
+      const message = this.me && !this.me.permissions.retrieve ? this.t.savedForAdmins : this.t.saved;
+      this.notice = { kind: "success", message };
     }
     if (this.roomRecording?.recordingId === capture.recordingId) {
       this.roomRecording = null;
@@ -818,7 +837,7 @@ export class MeetRecordingControls extends MeetElement {
         ? html`<span class="indicator idle" part="indicator"><span class="dot" aria-hidden="true"></span>${t.notRecording}</span>`
         : nothing;
     }
-    const elapsed = running.startDate ? Math.max(0, (this.now - running.startDate) / 1000) : 0;
+    const elapsed = running.startDate ? Math.max(0, (this.now + this.clockSkew - running.startDate) / 1000) : 0;
     const clock = formatClock(elapsed);
     return html`<span class="indicator" part="indicator" title=${t.recordingRunning}>
       <span class="dot" aria-hidden="true"></span>
@@ -918,7 +937,11 @@ export class MeetRecordingControls extends MeetElement {
         ? html`<div class="notice ${notice.kind}" part="notice" role=${notice.kind === "success" ? "status" : "alert"}>
             ${icon(notice.kind === "success" ? "check" : "warning")}
             <div class="grow">
-              <p>${notice.message}</p>
+              <p>
+                ${notice.retry && this.capture
+                  ? this.fill(t.uploadPaused, { count: this.capture.queue.length })
+                  : notice.message}
+              </p>
               ${notice.retry
                 ? html`<button class="primary" part="retry-button" @click=${() => this.retryUpload()}>
                     ${icon("refresh")} ${t.retryUpload}
@@ -959,6 +982,7 @@ export class MeetRecordingControls extends MeetElement {
               .token=${this.token}
               .labels=${this.labels}
               theme=${this.theme}
+              private-viewers=${this.privateViewers}
               page-size="10"
             ></meet-recordings>`
           : nothing}

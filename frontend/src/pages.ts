@@ -155,9 +155,27 @@ function initConsole(): void {
   }
 }
 
+/** Inside a frame of another origin (whose page may not want its focus taken). */
+function framedCrossOrigin(): boolean {
+  if (window.top === window.self) return false;
+  try {
+    return window.top?.location.origin !== location.origin;
+  } catch {
+    return true;
+  }
+}
+
+/** The field marked `data-autofocus` (the login's password): the `autofocus` attribute would do it, but
+ * Chromium refuses it in a cross-origin frame with a console error; there the host page keeps its focus. */
+function focusField(): void {
+  const field = document.querySelector<HTMLElement>("[data-autofocus]");
+  if (field && !framedCrossOrigin()) field.focus();
+}
+
 function init(): void {
   if (!document.documentElement.hasAttribute("data-meet-page")) return;
   apply(stored());
+  focusField();
   initConsole();
   for (const button of document.querySelectorAll<HTMLButtonElement>("[data-theme-switch]")) {
     button.hidden = false;

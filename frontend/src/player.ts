@@ -12,7 +12,7 @@ import type { MeetShareDialog } from "./share.js";
 import "./share.js";
 import { controls, tokens } from "./styles.js";
 
-type Failure = { kind: "link" | "private" | "missing" | "other"; message: string };
+type Failure = { kind: "link" | "private" | "forbidden" | "missing" | "other"; message: string };
 
 @customElement("meet-recording-player")
 export class MeetRecordingPlayer extends MeetElement {
@@ -203,6 +203,8 @@ export class MeetRecordingPlayer extends MeetElement {
   @property({ type: Boolean, reflect: true }) autoplay = false;
   /** Keep the video within the viewport's height (as in the list's player dialog). */
   @property({ type: Boolean, attribute: "fit-viewport", reflect: true }) fitViewport = false;
+  /** Who can open a private link (`users` or `admins`), for the share dialog's words. */
+  @property({ attribute: "private-viewers", reflect: true }) privateViewers: "users" | "admins" = "users";
 
   @state() private recording: Recording | null = null;
   @state() private src = "";
@@ -324,6 +326,8 @@ export class MeetRecordingPlayer extends MeetElement {
       if (this.secret && err.status === 400) return { kind: "link", message: t.invalidLink };
       if (this.secret && err.status === 401) return { kind: "private", message: t.privateLink };
       if (err.status === 404) return { kind: "missing", message: t.recordingNotFound };
+      // Trying again changes nothing until someone changes the access (or the viewer signs in again).
+      if (err.status === 401 || err.status === 403) return { kind: "forbidden", message };
       return { kind: "other", message };
     }
     return { kind: "other", message: this.report(err, "load-recording") };
@@ -399,13 +403,15 @@ export class MeetRecordingPlayer extends MeetElement {
     const r = this.recording;
     if (!r) return;
     if (this.secret) {
-      const ok = await copyText(location.href);
+      // The share link itself, not the page around the player (a host's page, or one with other parameters).
+      const url = `${this.api.base}/recording/${encodeURIComponent(r.recordingId)}?secret=${encodeURIComponent(this.secret)}`;
+      const ok = await copyText(url);
       this.flash(ok ? this.t.linkCopied : this.t.copyFailed);
       if (ok) {
         this.emit("meet-share-link-created", {
           recordingId: r.recordingId,
           roomId: r.roomId,
-          url: location.href,
+          url,
           privateAccess: null,
         });
       }
@@ -424,7 +430,12 @@ export class MeetRecordingPlayer extends MeetElement {
 
   private renderFailure(failure: Failure) {
     const t = this.t;
-    const symbol = failure.kind === "private" ? "lock" : failure.kind === "missing" ? "videoOff" : "warning";
+    const symbol =
+      failure.kind === "private" || failure.kind === "forbidden"
+        ? "lock"
+        : failure.kind === "missing"
+          ? "videoOff"
+          : "warning";
     return html`
       <div class="failure ${failure.kind}" part="error" role="alert">
         <div class="big">${icon(symbol)}</div>
@@ -514,7 +525,8 @@ export class MeetRecordingPlayer extends MeetElement {
             .token=${this.token}
             .labels=${this.labels}
             theme=${this.theme}
-            exportparts="dialog: share-dialog, dialog-header: share-dialog-header, dialog-title: share-dialog-title, dialog-close: share-dialog-close, dialog-body: share-dialog-body, share-access, share-link, share-copy"
+            private-viewers=${this.privateViewers}
+            exportparts="dialog: share-dialog, dialog-header: share-dialog-header, dialog-title: share-dialog-title, dialog-close: share-dialog-close, dialog-body: share-dialog-body, share-access, share-expiry, share-link, share-copy, share-revoke-button, share-revoke-confirm"
           ></meet-share-dialog>`
         : nothing}
     `;

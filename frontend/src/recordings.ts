@@ -36,13 +36,11 @@ const LIVE_EVENTS = new Set([
   "recordingStopped",
   "recordingFailed",
   "recordingUpdated",
-  // Not sent yet: a deletion made elsewhere (other viewers' lists show it at their next refresh until then).
-  "recordingDeleted",
 ]);
 
 /** Parts of the nested dialogs and player, exposed on this element (`meet-recordings::part(share-link)`). */
 export const SHARE_PARTS =
-  "dialog: share-dialog, dialog-header: share-dialog-header, dialog-title: share-dialog-title, dialog-close: share-dialog-close, dialog-body: share-dialog-body, share-access, share-link, share-copy";
+  "dialog: share-dialog, dialog-header: share-dialog-header, dialog-title: share-dialog-title, dialog-close: share-dialog-close, dialog-body: share-dialog-body, share-access, share-expiry, share-link, share-copy, share-revoke-button, share-revoke-confirm";
 export const PLAYER_PARTS =
   "stage: player-stage, video: player-video, title: player-title, status: player-status, actions: player-actions, details: player-details, download-button: player-download-button, share-button: player-share-button, error: player-error";
 
@@ -156,6 +154,14 @@ export class MeetRecordings extends MeetElement {
       }
       .selbar button {
         min-height: 36px;
+      }
+      .selbar .hint {
+        color: var(--_muted);
+        font-size: 0.88em;
+      }
+      li.item:focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
       }
       ul {
         list-style: none;
@@ -511,6 +517,8 @@ export class MeetRecordings extends MeetElement {
   /** `room`: one room's recordings (member token); `console`: every room's (administrator session). */
   @property({ reflect: true }) mode: "room" | "console" = "room";
   @property({ attribute: "page-size", type: Number, reflect: true }) pageSize = 12;
+  /** Who can open a private share link (`users` or `admins`), for the share dialog's words. */
+  @property({ attribute: "private-viewers", reflect: true }) privateViewers: "users" | "admins" = "users";
 
   @state() private me: Me | null = null;
   @state() private items: Recording[] = [];
@@ -551,6 +559,8 @@ export class MeetRecordings extends MeetElement {
   /** The event stream failed for good: poll instead (until the next reload). */
   private pollOnly = false;
   private generation = 0;
+  /** The room filter's load: its own count, as the list's filters change while it runs. */
+  private roomsRequest = 0;
 
   // -- lifecycle -------------------------------------------------------------------------------------
 
@@ -629,7 +639,7 @@ export class MeetRecordings extends MeetElement {
         this.emit("meet-error", { action: "list", status: 403, error: "Forbidden", message: this.failure });
         return;
       }
-      if (this.mode === "console") void this.loadRooms(generation);
+      if (this.mode === "console") void this.loadRooms();
       await this.fetchPage(false, generation, abort.signal);
       if (generation === this.generation) this.startLive();
     } catch (err) {
@@ -659,6 +669,13 @@ export class MeetRecordings extends MeetElement {
       this.schedulePoll();
     } catch (err) {
       if (generation !== this.generation) return;
+      if (err instanceof ApiError && (err.status === 401 || err.status === 403)) {
+        // Access was taken away (the room's setting changed, the session ended): what is shown can no
+        // longer be acted on. Start over as a first load does, which says why (or shows what is left).
+        this.report(err, "refresh");
+        void this.reload();
+        return;
+      }
       this.notice = { kind: "warning", message: this.report(err, "refresh") };
     }
   }
@@ -723,21 +740,32 @@ export class MeetRecordings extends MeetElement {
   private async loadMore(): Promise<void> {
     if (!this.nextPageToken || this.loadingMore) return;
     this.loadingMore = true;
+    const before = this.items.length;
+    const generation = this.generation;
+    let loaded = false;
     try {
       await this.fetchPage(true);
+      loaded = generation === this.generation;
     } catch (err) {
       this.notice = { kind: "error", message: this.report(err, "list") };
     } finally {
       this.loadingMore = false;
     }
+    // The button may be gone (the last page): the keyboard goes on from the first new recording.
+    if (loaded && this.items.length > before) {
+      await this.updateComplete;
+      this.renderRoot.querySelectorAll<HTMLElement>("li.item")[before]?.focus();
+    }
   }
 
-  private async loadRooms(generation: number): Promise<void> {
+  private async loadRooms(): Promise<void> {
+    const request = ++this.roomsRequest;
     try {
       const { rooms } = await this.api.listRooms();
-      if (generation === this.generation) this.rooms = rooms;
+      if (request === this.roomsRequest) this.rooms = rooms;
     } catch {
-      this.rooms = [];
+      // Only this load's failure clears the filter (not an older one ending after a newer success).
+      if (request === this.roomsRequest) this.rooms = [];
     }
   }
 
@@ -760,6 +788,8 @@ export class MeetRecordings extends MeetElement {
           clearTimeout(this.pollTimer);
           if (this.wasDisconnected) this.scheduleRefresh();
           this.wasDisconnected = false;
+        } else if (message.event === "recordingDeleted") {
+          this.removeDeleted(message.data);
         } else if (LIVE_EVENTS.has(message.event)) {
           this.scheduleRefresh();
         }
@@ -789,6 +819,35 @@ export class MeetRecordings extends MeetElement {
     });
     this.sse = sse;
     sse.start();
+  }
+
+  /** A recording deleted elsewhere (`{roomId, recordingId}`): gone from the list at once. */
+  private removeDeleted(data: string): void {
+    let recordingId = "";
+    try {
+      recordingId = String((JSON.parse(data) as { recordingId?: unknown }).recordingId ?? "");
+    } catch {
+      return;
+    }
+    if (!this.items.some((r) => r.recordingId === recordingId)) return;
+    this.forget([recordingId]);
+    this.announcement = this.countText();
+    // A page that became short is filled up from the next one.
+    if (this.nextPageToken && this.items.length < this.limit) this.scheduleRefresh();
+  }
+
+  /** Drop recordings that no longer exist from the list, the selection and the posters. */
+  private forget(ids: string[]): void {
+    const gone = new Set(ids);
+    this.items = this.items.filter((r) => !gone.has(r.recordingId));
+    this.selected = new Set([...this.selected].filter((id) => !gone.has(id)));
+    const posters = new Map(this.posters);
+    for (const id of ids) {
+      const url = posters.get(id);
+      if (url?.startsWith("blob:")) URL.revokeObjectURL(url);
+      posters.delete(id);
+    }
+    this.posters = posters;
   }
 
   private scheduleRefresh(): void {
@@ -885,8 +944,19 @@ export class MeetRecordings extends MeetElement {
 
   // -- selection -------------------------------------------------------------------------------------
 
+  /** Recordings a bulk action can do something with: a ZIP takes the playable ones (for whoever may
+   * retrieve them), a bulk delete any finished one (for whoever may delete). A checkbox only for those. */
+  private canSelect(r: Recording): boolean {
+    const perms = this.me?.permissions;
+    return (isPlayable(r) && !!perms?.retrieve) || (FINISHED.includes(r.status) && !!perms?.delete);
+  }
+
   private get selectable(): Recording[] {
-    return this.items.filter((r) => FINISHED.includes(r.status));
+    return this.items.filter((r) => this.canSelect(r));
+  }
+
+  private get selectedRecordings(): Recording[] {
+    return this.items.filter((r) => this.selected.has(r.recordingId));
   }
 
   private toggle(id: string, on: boolean): void {
@@ -925,17 +995,28 @@ export class MeetRecordings extends MeetElement {
   }
 
   private async downloadZip(): Promise<void> {
-    const ids = [...this.selected];
+    const t = this.t;
+    const chosen = this.selectedRecordings;
+    // Only playable recordings go into a ZIP (the server leaves the others out, or refuses a ZIP of none).
+    const ids = chosen.filter((r) => isPlayable(r)).map((r) => r.recordingId);
+    const left = chosen.length - ids.length;
     if (!ids.length) return;
+    this.notice = null;
     try {
-      this.flash(this.t.preparingDownload);
+      this.flash(t.preparingDownload);
       const link = await this.api.zipUrl(ids);
       startDownload(link.url, "recordings.zip");
-      this.flash(this.t.downloadStarted);
+      this.flash(t.downloadStarted);
+      if (left) this.notice = { kind: "warning", message: this.leftOutText(left) };
       this.emit("meet-download-started", { recordingIds: ids });
     } catch (err) {
+      this.flash("");
       this.notice = { kind: "error", message: this.report(err, "download-zip") };
     }
+  }
+
+  private leftOutText(count: number): string {
+    return count === 1 ? this.t.zipLeftOutOne : this.fill(this.t.zipLeftOutMany, { count });
   }
 
   private async share(r: Recording): Promise<void> {
@@ -979,13 +1060,7 @@ export class MeetRecordings extends MeetElement {
     this.confirmDialog.close();
     this.deleting = [];
     if (deleted.length) {
-      const gone = new Set(deleted);
-      this.items = this.items.filter((r) => !gone.has(r.recordingId));
-      this.selected = new Set([...this.selected].filter((id) => !gone.has(id)));
-      for (const id of deleted) {
-        const url = this.posters.get(id);
-        if (url?.startsWith("blob:")) URL.revokeObjectURL(url);
-      }
+      this.forget(deleted);
       this.emit("meet-recording-deleted", { recordingIds: deleted });
     }
     if (failed.length) {
@@ -1034,6 +1109,15 @@ export class MeetRecordings extends MeetElement {
     this.toast = message;
     this.announcement = message;
     const el = this.toastEl;
+    if (!message) {
+      clearTimeout(this.toastTimer);
+      try {
+        el?.hidePopover();
+      } catch {
+        /* not shown */
+      }
+      return;
+    }
     try {
       if (el && !el.matches(":popover-open")) el.showPopover();
     } catch {
@@ -1139,7 +1223,11 @@ export class MeetRecordings extends MeetElement {
     if (!selectable.length) return nothing;
     const count = this.selected.size;
     const all = count > 0 && count === selectable.length;
-    const canDelete = !!this.me?.permissions.delete;
+    const perms = this.me?.permissions;
+    const chosen = this.selectedRecordings;
+    const zippable = chosen.filter((r) => isPlayable(r)).length;
+    const canZip = !!perms?.retrieve && zippable > 0;
+    const canDelete = !!perms?.delete;
     return html`
       <div class="selbar ${count ? "active" : ""}" part="selection-bar">
         <label>
@@ -1154,12 +1242,23 @@ export class MeetRecordings extends MeetElement {
         <span class="spacer"></span>
         ${count
           ? html`
-              <button part="zip-button" @click=${this.downloadZip}>${icon("zip")} ${t.downloadZip}</button>
+              ${canZip
+                ? html`<button
+                    part="zip-button"
+                    aria-describedby=${zippable < count ? "zip-left-out" : nothing}
+                    @click=${this.downloadZip}
+                  >
+                    ${icon("zip")} ${t.downloadZip}
+                  </button>`
+                : nothing}
+              ${canZip && zippable < count
+                ? html`<span class="hint" id="zip-left-out" part="zip-hint">${this.leftOutText(count - zippable)}</span>`
+                : nothing}
               ${canDelete
                 ? html`<button
                     class="danger"
                     part="bulk-delete-button"
-                    @click=${() => this.askDelete(this.items.filter((r) => this.selected.has(r.recordingId)))}
+                    @click=${() => this.askDelete(this.selectedRecordings)}
                   >
                     ${icon("delete")} ${t.deleteSelected}
                   </button>`
@@ -1213,9 +1312,9 @@ export class MeetRecordings extends MeetElement {
     const console = this.mode === "console";
     const selected = this.selected.has(r.recordingId);
     return html`
-      <li class="item ${selected ? "selected" : ""}" part="item">
+      <li class="item ${selected ? "selected" : ""}" part="item" tabindex="-1">
         <span class="check">
-          ${finished
+          ${this.canSelect(r)
             ? html`<input
                 type="checkbox"
                 part="item-checkbox"
@@ -1360,7 +1459,7 @@ export class MeetRecordings extends MeetElement {
       </ul>
       ${this.nextPageToken
         ? html`<div class="more">
-            <button part="load-more" @click=${this.loadMore} ?disabled=${this.loadingMore}>
+            <button part="load-more" @click=${this.loadMore} aria-disabled=${this.loadingMore ? "true" : "false"}>
               ${this.loadingMore ? html`<span class="spinner" aria-hidden="true"></span>${t.loadingMore}` : t.loadMore}
             </button>
           </div>`
@@ -1422,6 +1521,7 @@ export class MeetRecordings extends MeetElement {
               .labels=${this.labels}
               theme=${this.theme}
               recording-id=${this.playing.recordingId}
+              private-viewers=${this.privateViewers}
               fit-viewport
               autoplay
             ></meet-recording-player>`
@@ -1458,6 +1558,7 @@ export class MeetRecordings extends MeetElement {
         .token=${this.token}
         .labels=${this.labels}
         theme=${this.theme}
+        private-viewers=${this.privateViewers}
         exportparts=${SHARE_PARTS}
       ></meet-share-dialog>
     `;

@@ -13,6 +13,8 @@ export interface SseOptions {
   url: () => string;
   headers: () => Record<string, string>;
   onMessage: (message: SseMessage) => void;
+  /** The stream's answer, once it is accepted (its headers: the server's `Date`). */
+  onOpen?: (response: Response) => void;
   /** Connected (true) or lost (false, with the delay before the next attempt in milliseconds). */
   onState?: (connected: boolean, retryInMs?: number) => void;
   /** An answer that retrying will not change (401, 403, 404): the client stops. */
@@ -183,6 +185,7 @@ export class SseClient {
         }
         throw new ApiError(response.status, message, error);
       }
+      this.options.onOpen?.(response);
       this.options.onState?.(true);
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       try {

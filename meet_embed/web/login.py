@@ -25,6 +25,9 @@ from meet_embed.web.urls import page_prefix
 __all__ = ("ADMIN_COOKIE", "LoginController", "with_admin_session")
 
 ADMIN_COOKIE = "meet_admin"
+# Set with the login form, with the session cookie's attributes: when it does not come back with the form,
+# the session cookie would not stick either (a frame on another site over plain HTTP, blocked cookies).
+CHECK_COOKIE = "meet_login_check"
 ADMIN_USER = "admin"
 SESSION_SECONDS = 12 * 3600
 
@@ -56,6 +59,8 @@ def with_admin_session(host_hook: AccessHook | None) -> AccessHook:
             answer = await call_hook(host_hook, connection)
             if answer:
                 return answer
+        if _forged_elsewhere(connection):
+            return False
         runtime = runtime_of(connection)
         raw = connection.cookies.get(ADMIN_COOKIE)
         password = runtime.config.admin_password
@@ -72,6 +77,40 @@ def with_admin_session(host_hook: AccessHook | None) -> AccessHook:
     return is_admin
 
 
+def _forged_elsewhere(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    """A request another site made (a form posted at us, a script's request) but not a navigation to a page.
+
+    Over HTTPS the session cookie is ``SameSite=None`` (so the console works framed by an allowed origin),
+    and so travels with such requests too: the browser's ``Sec-Fetch-Site`` says where they come from. The
+    framed console's own requests are ``same-origin`` (the frame is their initiator); the host page
+    loading the frame is a navigation."""
+    if connection.headers.get("sec-fetch-site", "") != "cross-site":
+        return False
+    method = str(connection.scope.get("method", "GET"))
+    return not (method in ("GET", "HEAD") and connection.headers.get("sec-fetch-mode", "") == "navigate")
+
+
+def _session_cookie_attributes(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """``SameSite=None; Secure`` over HTTPS, so a frame on an allowed origin (``frame_ancestors``) keeps the
+    session; on plain HTTP browsers refuse ``SameSite=None``, so ``Strict`` (the console then works framed
+    by the same site only, and the login page says so)."""
+    public_url = runtime_of(request).config.public_url or ""
+    if request.url.scheme == "https" or public_url.startswith("https://"):
+        return {"samesite": "none", "secure": True}
+    return {"samesite": "strict", "secure": False}
+
+
+def _check_cookie(request: Request[Any, Any, Any], prefix: str) -> Cookie:
+    return Cookie(
+        key=CHECK_COOKIE,
+        value="1",
+        path=prefix or "/",
+        httponly=True,
+        max_age=SESSION_SECONDS,
+        **_session_cookie_attributes(request),
+    )
+
+
 class LoginController(Controller):
     path = "/"
     include_in_schema = False
@@ -82,8 +121,13 @@ class LoginController(Controller):
     ) -> Response[str]:
         runtime = runtime_of(request)
         prefix = page_prefix(request)
-        html = render("login.html", prefix=prefix, next=_safe_next(prefix, next_page), error=None)
-        return Response(html, media_type=MediaType.HTML, headers=page_headers(runtime.config.frame_ancestors))
+        html = render("login.html", prefix=prefix, next=_safe_next(prefix, next_page), error=None, lost=False)
+        return Response(
+            html,
+            media_type=MediaType.HTML,
+            headers=page_headers(runtime.config.frame_ancestors),
+            cookies=[_check_cookie(request, prefix)],
+        )
 
     @post("/login", media_type=MediaType.HTML, status_code=303)
     async def login(
@@ -100,12 +144,26 @@ class LoginController(Controller):
         ok = ok and hmac.compare_digest(data.username.encode(), ADMIN_USER.encode())
         target = _safe_next(prefix, data.next)
         if not ok:
-            html = render("login.html", prefix=prefix, next=target, error="Wrong user name or password.")
+            html = render(
+                "login.html", prefix=prefix, next=target, error="Wrong user name or password.", lost=False
+            )
             return Response(
                 html,
                 status_code=401,
                 media_type=MediaType.HTML,
                 headers=page_headers(runtime.config.frame_ancestors),
+            )
+        if not request.cookies.get(CHECK_COOKIE) and request.headers.get("sec-fetch-dest") == "iframe":
+            # Framed, and the browser did not keep the form's cookie: it would not keep the session either,
+            # and the console would send us back here. Say so instead (a client that is no browser, or did
+            # not show the form first, is not held up).
+            html = render("login.html", prefix=prefix, next=target, error=None, lost=True)
+            return Response(
+                html,
+                status_code=400,
+                media_type=MediaType.HTML,
+                headers=page_headers(runtime.config.frame_ancestors),
+                cookies=[_check_cookie(request, prefix)],
             )
         session = runtime.signer.dumps(
             "admin-session", [ADMIN_USER, int(time.time()) + SESSION_SECONDS, _fingerprint(password)]
@@ -115,9 +173,8 @@ class LoginController(Controller):
             value=session,
             path=prefix or "/",
             httponly=True,
-            samesite="strict",
-            secure=request.url.scheme == "https",
             max_age=SESSION_SECONDS,
+            **_session_cookie_attributes(request),
         )
         return Redirect(target, status_code=303, cookies=[cookie])
 
@@ -127,5 +184,16 @@ class LoginController(Controller):
         return Redirect(
             f"{prefix}/login",
             status_code=303,
-            cookies=[Cookie(key=ADMIN_COOKIE, value="", path=prefix or "/", max_age=0)],
+            # With the session's attributes: a browser keeps no cookie it would refuse in this context,
+            # the emptied one included.
+            cookies=[
+                Cookie(
+                    key=ADMIN_COOKIE,
+                    value="",
+                    path=prefix or "/",
+                    max_age=0,
+                    httponly=True,
+                    **_session_cookie_attributes(request),
+                )
+            ],
         )

@@ -116,6 +116,16 @@ def _sign_in_url(request: Request[Any, Any, Any]) -> str:
     return f"{page_prefix(request)}/login?next={quote(here, safe='')}"
 
 
+def _private_viewers(request: Request[Any, Any, Any]) -> str:
+    """Who can open a private share link, for the share dialog's words: the host's users when it has an
+    ``is_user`` hook, else only those its admin hook (or the built-in login) lets in."""
+    return "users" if callable(runtime_of(request).config.is_user) else "admins"
+
+
+def _is_recording_page(request: Request[Any, Any, Any]) -> bool:
+    return request.url.path.startswith(f"{page_prefix(request)}/recording/")
+
+
 def _error_page(request: Request[Any, Any, Any], exc: Exception) -> Response[str]:
     if isinstance(exc, PageError):
         error = exc
@@ -134,10 +144,19 @@ def _error_page(request: Request[Any, Any, Any], exc: Exception) -> Response[str
         error = PageError(status, title, message)
         if status == 401:
             sign_in = _sign_in_url(request)
-            message = "This is a private link: sign in to see it." if sign_in else "Sign in to see this page."
-            error = PageError(
-                401, "Sign-in needed", message, action_url=sign_in, action_label="Sign in" if sign_in else ""
-            )
+            if _is_recording_page(request) and not request.query_params.get("secret"):
+                # A share link always has its secret: without one it was cut short (signing in is only
+                # for those who manage the recordings, so it comes second).
+                title = "This link is incomplete"
+                message = "The link is missing its secret part. Copy the whole link and open it again."
+                label = "Sign in as an administrator" if sign_in else ""
+            else:
+                title = "Sign-in needed"
+                message = (
+                    "This is a private link: sign in to see it." if sign_in else "Sign in to see this page."
+                )
+                label = "Sign in" if sign_in else ""
+            error = PageError(401, title, message, action_url=sign_in, action_label=label)
     return _page(request, "error.html", status=error.status, error=error, title=error.title)
 
 
@@ -199,6 +218,7 @@ class PagesController(Controller):
             role=role,
             role_name=ROLE_NAMES.get(role, role),
             token=token,
+            private_viewers=_private_viewers(request),
         )
 
     @get(
@@ -266,6 +286,7 @@ class PagesController(Controller):
             view=view,
             views=views,
             activity_filters=activity_filters,
+            private_viewers=_private_viewers(request),
             # No default retention is "kept forever" (0), which the rooms view says as such.
             default_retention_days=runtime.config.retention_days or 0,
         )
