@@ -164,6 +164,8 @@ def cors_middleware(origins: Sequence[str]) -> DefineMiddleware:
             "Content-Disposition",
             "Content-Length",
             "Content-Range",
+            # The event streams' Date lets a page on another origin correct the elapsed time for its clock.
+            "Date",
             "ETag",
             "Location",
             "Retry-After",

@@ -335,3 +335,26 @@ async def test_download_url_validation(client: Any, api_headers: dict[str, str])
     )
     assert_422(response, "recordingIds", first=True)
     assert_error(await client.get(f"{RECORDINGS}/download-url", params={"recordingIds": MISSING}), 401)
+
+
+async def test_download_url_refuses_when_nothing_can_be_zipped(
+    client: Any, api_headers: dict[str, str], five: list[Imported]
+) -> None:
+    """The link is refused up front (where a user interface can show why), not when the browser follows it."""
+    room = await create_room(client, api_headers, "Unfinished")
+    failed, active = await insert_rows(
+        client,
+        [make_row(room["roomId"], "Unfinished", status="failed"), make_row(room["roomId"], "Unfinished")],
+    )
+    await set_columns(client, active, status="active")
+    for ids in (failed, f"{failed},{active}", MISSING):
+        response = await client.get(
+            f"{RECORDINGS}/download-url", params={"recordingIds": ids}, headers=api_headers
+        )
+        body = assert_error(response, 400, "Recording Error")
+        assert body["message"] == "None of the provided recordings are available for ZIP download"
+    mixed = await client.get(
+        f"{RECORDINGS}/download-url", params={"recordingIds": f"{failed},{five[0].id}"}, headers=api_headers
+    )
+    assert mixed.status_code == 200, mixed.text
+    assert _open(await client.get(mixed.json()["url"]))

@@ -27,7 +27,14 @@ if TYPE_CHECKING:
     from meet_embed.config import AccessHook
     from meet_embed.runtime import MeetRuntime
 
-__all__ = ("call_hook", "get_principal", "has_credentials", "member_token_from", "runtime_of")
+__all__ = (
+    "call_hook",
+    "forged_elsewhere",
+    "get_principal",
+    "has_credentials",
+    "member_token_from",
+    "runtime_of",
+)
 
 logger = logging.getLogger("meet_embed.auth")
 
@@ -70,9 +77,23 @@ def _strip_bearer(raw: str) -> str:
     return raw
 
 
+def forged_elsewhere(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
+    """A request another site made (a form posted at us, an image, a script's request), not a navigation.
+
+    The host's session (and over HTTPS meet-embed's own, ``SameSite=None`` so the console works framed by
+    an allowed origin) travels with such requests too; they must not act as the signed-in user. The
+    browser's ``Sec-Fetch-Site`` says where a request comes from: a framed page's own requests are
+    ``same-origin``, the host page loading the frame is a navigation."""
+    if connection.headers.get("sec-fetch-site", "") != "cross-site":
+        return False
+    method = str(connection.scope.get("method", "GET"))
+    return not (method in ("GET", "HEAD") and connection.headers.get("sec-fetch-mode", "") == "navigate")
+
+
 async def call_hook(hook: AccessHook | None, connection: ASGIConnection[Any, Any, Any, Any]) -> bool | str:
-    """Ask a host hook; a string answer is taken as yes, naming the user (for logs and the audit trail)."""
-    if hook is None:
+    """Ask a host hook; a string answer is taken as yes, naming the user (for logs and the audit trail).
+    Never for a request forged elsewhere: the hook reads the host's session, which such a request carries."""
+    if hook is None or forged_elsewhere(connection):
         return False
     try:
         result: Any = hook(connection)

@@ -92,6 +92,23 @@ RecordingIds = Annotated[
 ]
 
 
+def _zip_scope(raw_ids: str, listing: ListScope) -> list[str]:
+    """The ids a ZIP may hold: those of the caller's room for a member token (400 when none is)."""
+    ids = parse_ids(raw_ids)
+    in_scope = [i for i in ids if listing.room_id is None or room_of_recording(i) == listing.room_id]
+    if not in_scope and listing.room_id is not None:
+        raise MeetError(
+            f"None of the provided recording IDs belong to room '{listing.room_id}'", error="Recording Error"
+        )
+    return in_scope
+
+
+def _nothing_to_zip() -> MeetError:
+    return MeetError(
+        "None of the provided recordings are available for ZIP download", error="Recording Error"
+    )
+
+
 def _starts_viewing(request: Request[Any, Any, Any]) -> bool:
     """A player's first request: no range, or a range from the first byte (seeks come later)."""
     header = request.headers.get("range")
@@ -223,18 +240,9 @@ class RecordingsController(Controller):
         recording_ids: RecordingIds,
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Stream:
-        ids = parse_ids(recording_ids)
-        in_scope = [i for i in ids if listing.room_id is None or room_of_recording(i) == listing.room_id]
-        if not in_scope and listing.room_id is not None:
-            raise MeetError(
-                f"None of the provided recording IDs belong to room '{listing.room_id}'",
-                error="Recording Error",
-            )
-        rows = await recordings.zip_members(in_scope)
+        rows = await recordings.zip_members(_zip_scope(recording_ids, listing))
         if not rows:
-            raise MeetError(
-                "None of the provided recordings are available for ZIP download", error="Recording Error"
-            )
+            raise _nothing_to_zip()
         archive = ZipArchive.for_recordings(recordings.runtime.store, rows)
         MEDIA_BYTES.labels("zip").inc(archive.content_length)
         await audit(
@@ -257,7 +265,7 @@ class RecordingsController(Controller):
         guards=[list_scope_guard("retrieve")],
         summary="A signed link to download recordings as a ZIP",
         description="For `<a download>` and other places that cannot send headers; short-lived.",
-        responses=errors(401, 403, 422),
+        responses=errors(400, 401, 403, 422),
     )
     async def download_url(
         self,
@@ -267,6 +275,9 @@ class RecordingsController(Controller):
         recording_ids: RecordingIds,
     ) -> MediaLink:
         ids = parse_ids(recording_ids)
+        # Refused now rather than when the browser follows the link, where nobody would see why.
+        if not await recordings.any_playable(_zip_scope(recording_ids, listing)):
+            raise _nothing_to_zip()
         runtime = recordings.runtime
         grant = MediaGrant.for_principal(listing.principal, zip_target(ids), runtime.config.media_link_ttl)
         url = runtime.api_url(

@@ -221,6 +221,17 @@ class RecordingsService:
 
     # -- ZIP archives ------------------------------------------------------------------------------
 
+    async def any_playable(self, ids: Sequence[str]) -> bool:
+        """Whether one of ``ids`` is playable on record (a cheap look before handing out a ZIP link)."""
+        if not ids:
+            return False
+        query = select(RecordingModel.recording_id).where(
+            RecordingModel.recording_id.in_(ids),
+            RecordingModel.status.in_(PLAYABLE),
+            RecordingModel.media_key.is_not(None),
+        )
+        return (await self.session.scalars(query.limit(1))).first() is not None
+
     async def zip_members(self, ids: Sequence[str]) -> list[RecordingModel]:
         """The recordings among ``ids`` that can go into an archive: playable, their media in the store with
         the size on record, and a CRC (computed once and kept when finalization did not record it)."""

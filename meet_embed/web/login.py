@@ -15,7 +15,7 @@ from litestar.params import Body, QueryParameter
 from litestar.response import Redirect
 from msgspec import Struct
 
-from meet_embed.auth.resolver import call_hook, runtime_of
+from meet_embed.auth.resolver import call_hook, forged_elsewhere, runtime_of
 from meet_embed.config import AccessHook
 from meet_embed.signing import BadSignature
 from meet_embed.web.security import page_headers
@@ -59,7 +59,7 @@ def with_admin_session(host_hook: AccessHook | None) -> AccessHook:
             answer = await call_hook(host_hook, connection)
             if answer:
                 return answer
-        if _forged_elsewhere(connection):
+        if forged_elsewhere(connection):  # call_hook checks this for the host's hook
             return False
         runtime = runtime_of(connection)
         raw = connection.cookies.get(ADMIN_COOKIE)
@@ -75,19 +75,6 @@ def with_admin_session(host_hook: AccessHook | None) -> AccessHook:
         return str(name)
 
     return is_admin
-
-
-def _forged_elsewhere(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
-    """A request another site made (a form posted at us, a script's request) but not a navigation to a page.
-
-    Over HTTPS the session cookie is ``SameSite=None`` (so the console works framed by an allowed origin),
-    and so travels with such requests too: the browser's ``Sec-Fetch-Site`` says where they come from. The
-    framed console's own requests are ``same-origin`` (the frame is their initiator); the host page
-    loading the frame is a navigation."""
-    if connection.headers.get("sec-fetch-site", "") != "cross-site":
-        return False
-    method = str(connection.scope.get("method", "GET"))
-    return not (method in ("GET", "HEAD") and connection.headers.get("sec-fetch-mode", "") == "navigate")
 
 
 def _session_cookie_attributes(request: Request[Any, Any, Any]) -> dict[str, Any]:
