@@ -251,6 +251,13 @@ class MeetEmbedConfig:
     metrics_path: str | None = "/metrics"
     """Where Prometheus metrics are served under ``path``; ``None`` turns the endpoint off."""
 
+    metrics_app_name: str | None = None
+    """Value of the ``app_name`` label on every meet-embed metric (Litestar's request metrics and
+    meet-embed's own), which keeps apart the series of several meet-embed apps in one process and a host's
+    own Litestar metrics (labelled ``litestar`` by default). Default: ``meet_embed`` under the default
+    ``path`` (or ``""``), else derived from the path (``/video`` → ``meet_embed_video``); set it when
+    several meet-embed apps on the same path run in one process."""
+
     log_format: Literal["text", "json"] = "text"
     """Standalone app: ``json`` writes one JSON object per log line (with the request id)."""
 
@@ -327,6 +334,14 @@ class MeetEmbedConfig:
     @property
     def resolved_storage_url(self) -> str:
         return self.storage_url or (self.data_dir / "media").resolve().as_uri()
+
+    @property
+    def resolved_metrics_app_name(self) -> str:
+        if self.metrics_app_name:
+            return self.metrics_app_name
+        if self.path in ("", "/meet"):
+            return "meet_embed"
+        return "meet_embed_" + re.sub(r"[^A-Za-z0-9]+", "_", self.path).strip("_")
 
     @property
     def is_sqlite(self) -> bool:

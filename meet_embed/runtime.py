@@ -7,6 +7,7 @@ so two apps in one process, or one test after another, never share state.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections.abc import Coroutine
 from typing import Any
@@ -189,8 +190,15 @@ class MeetRuntime:
         return f"{self.public_base(base_url)}{self.config.path}{path}"
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
-        """Run work in the background, keep a reference (so it is not collected) and log its failure."""
-        task = asyncio.create_task(coro, name=name)
+        """Run work in the background, keep a reference (so it is not collected) and log its failure.
+
+        The task counts its metrics under this app's name, wherever it was started from (a request, the
+        lifespan)."""
+        from meet_embed.ops.metrics import use_app_name
+
+        context = contextvars.copy_context()
+        context.run(use_app_name, self.config.resolved_metrics_app_name)
+        task = asyncio.create_task(coro, name=name, context=context)
         self._tasks.add(task)
 
         def done(t: asyncio.Task[Any]) -> None:
