@@ -112,6 +112,7 @@ async def retention_loop(runtime: MeetRuntime, holder: str) -> None:
         try:
             if await try_lease(runtime.db.sessionmaker, "retention", holder, interval * 2):
                 await run_retention(runtime)
+                await runtime.audit.forget_finished_viewings()
         except asyncio.CancelledError:
             raise
         except Exception:

@@ -346,14 +346,13 @@ class RecordingsController(Controller):
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Response[Any]:
         response = await media_response(request, meet, access.recording, download=download)
-        if request.method == "GET" and response.status_code in (200, 206) and _starts_viewing(request):
-            session = media_token or (
-                f"{secret}@{audit.client}" if secret else f"{audit.actor.kind}:{audit.actor.name}"
-            )
+        # 307: a presigned redirect; the bucket serves the bytes, but the viewing started here all the same.
+        if request.method == "GET" and response.status_code in (200, 206, 307) and _starts_viewing(request):
+            viewer = audit.viewer(request, secret=secret, media_token=media_token)
             rid = access.recording.recording_id
             if download:
                 await audit("download", recording_id=rid)
-            elif meet.audit.is_new_viewing(session, rid):
+            elif await meet.audit.is_new_viewing(viewer, rid):
                 await audit("play", recording_id=rid)
         return response
 
