@@ -76,8 +76,11 @@ def test_db_upgrade_then_current_shows_head(meet: Callable[..., Result]) -> None
 
 
 def test_db_downgrade_to_base_then_upgrade(meet: Callable[..., Result]) -> None:
+    head = Database.head_revision()
     meet("db", "upgrade")
-    meet("db", "downgrade", "base")
+    assert read_json(meet("db", "downgrade", "0003", "--json")) == {"from": head, "to": "0003"}
+    assert read_json(meet("db", "current", "--json"))["current"] == "0003"
+    assert read_json(meet("db", "downgrade", "base", "--json")) == {"from": "0003", "to": None}
     assert read_json(meet("db", "current", "--json"))["current"] is None
     meet("db", "upgrade")
     assert read_json(meet("db", "current", "--json"))["current"] == Database.head_revision()
@@ -379,6 +382,89 @@ def test_demo_seeds_rooms_with_playable_recordings(meet: Callable[..., Result], 
     # running it again reuses what was seeded
     again = read_json(meet("demo", "--no-serve", "--json"))
     assert [r["roomId"] for r in again["rooms"]] == room_ids
+
+
+# -- serve ------------------------------------------------------------------------------------------------
+
+
+def test_serve_refuses_several_workers_without_redis(meet: Callable[..., Result]) -> None:
+    for args in (("--workers", "2"), ("--workers", "4", "--server", "granian", "--json")):
+        refused = meet("serve", "--port", "1", *args, ok=False)
+        assert refused.exit_code == 2, refused.output
+        assert "needs Redis" in refused.output
+        assert "MEET_EMBED_REDIS_URL" in refused.output
+        assert not refused.output.lstrip().startswith("{")  # nothing said it was serving
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def serve_and_ask(data_dir: Path, *args: str, **env: str) -> tuple[dict[str, Any], int]:
+    """Start ``meet-embed serve --json ARGS``, read the line it prints first, and ask the URL it gives for
+    liveness; the status code it answered (the server is stopped afterwards)."""
+    import select
+    import signal
+
+    import httpx
+
+    process = subprocess.Popen(
+        [str(BIN / "meet-embed"), "serve", "--json", *args],
+        env=subprocess_env(MEET_EMBED_DATA_DIR=str(data_dir), **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        readable, _, _ = select.select([process.stdout], [], [], 60)
+        assert readable, "serve --json printed nothing"
+        line = process.stdout.readline()
+        said = json.loads(line)
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status = httpx.get(f"{said['url']}/health/live", timeout=2).status_code
+                return said, status
+            except httpx.TransportError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "the server never answered"
+                time.sleep(0.2)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_json_says_where_it_serves(data_dir: Path) -> None:
+    port = free_port()
+    said, status = serve_and_ask(data_dir, "--port", str(port))
+    assert said["url"] == f"http://127.0.0.1:{port}/meet"
+    assert said["api"] == f"http://127.0.0.1:{port}/meet/api/v1"
+    assert said["health"] == f"http://127.0.0.1:{port}/meet/health/ready"
+    assert said["metrics"] == f"http://127.0.0.1:{port}/meet/metrics"
+    assert said["workers"] == 1
+    assert said["server"] == "uvicorn"
+    assert status == 200
+
+
+def test_serve_several_workers_with_redis(data_dir: Path) -> None:
+    from tests.backends import redis_or_skip
+
+    port = free_port()
+    said, status = serve_and_ask(
+        data_dir, "--port", str(port), "--workers", "2", MEET_EMBED_REDIS_URL=redis_or_skip()
+    )
+    assert said["url"] == f"http://127.0.0.1:{port}/meet"
+    assert said["workers"] == 2
+    assert status == 200
 
 
 # -- console scripts ---------------------------------------------------------------------------------
