@@ -467,6 +467,26 @@ def test_serve_several_workers_with_redis(data_dir: Path) -> None:
     assert status == 200
 
 
+def test_every_command_has_help_and_json(meet: Callable[..., Result]) -> None:
+    import click
+
+    def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+        found: list[tuple[str, ...]] = []
+        for name, command in group.commands.items():
+            if isinstance(command, click.Group):
+                found += commands(command, (*prefix, name))
+            else:
+                found.append((*prefix, name))
+        return found
+
+    every = commands(meet_group)
+    assert ("serve",) in every
+    assert ("db", "downgrade") in every
+    for path in every:
+        helped = meet(*path, "--help")
+        assert "--json" in helped.output, path
+
+
 # -- console scripts ---------------------------------------------------------------------------------
 
 
