@@ -121,8 +121,8 @@ class MeetEmbedConfig:
     deployments on PostgreSQL run ``meet-embed db upgrade`` as a release step."""
 
     storage_url: str | None = None
-    """Where media objects live: ``file:///abs/dir`` (default ``{data_dir}/media``), ``memory://``,
-    ``s3://bucket/prefix``, ``gs://bucket/prefix`` or ``az://container/prefix``."""
+    """Where media objects live: ``file:///abs/dir`` (an absolute path; default ``{data_dir}/media``),
+    ``memory://``, ``s3://bucket/prefix``, ``gs://bucket/prefix`` or ``az://container/prefix``."""
 
     storage_options: dict[str, Any] = field(default_factory=dict)
     """Options handed to obstore's store (credentials, ``endpoint``, ``region``, ``allow_http``…). From the
@@ -296,6 +296,10 @@ class MeetEmbedConfig:
             self.is_user = _hook_from_string(self.is_user)
         if self.public_url:
             self.public_url = self.public_url.rstrip("/")
+        if self.storage_url and self.storage_url.lower().startswith("file:"):
+            from meet_embed.storage.store import local_root_of
+
+            local_root_of(self.storage_url)  # a relative file URL fails here, before anything starts
         if self.retention_days is not None and self.retention_days < 0:
             raise ConfigError("retention_days must be 0 or more (or unset)")
         if self.recorder == "livekit" and not (

@@ -327,6 +327,10 @@ def test_config_errors_are_reported_without_a_traceback(meet: Callable[..., Resu
     assert result.exit_code == 2
     assert "MEET_EMBED_MEMBER_TOKEN_TTL" in result.output
     assert "Traceback" not in result.output
+    relative = meet("config", env={"MEET_EMBED_STORAGE_URL": "file://media"}, ok=False)
+    assert relative.exit_code == 2
+    assert "storage_url: 'file://media' is not an absolute file URL" in relative.output
+    assert "Traceback" not in relative.output
 
 
 # -- demo ----------------------------------------------------------------------------------------------
