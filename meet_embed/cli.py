@@ -436,7 +436,7 @@ def token(
 @json_option
 def retention(dry_run: bool, as_json: bool) -> None:
     """Delete recordings older than their room's retention (or the global default) now."""
-    from meet_embed.ops.retention import run_retention
+    from meet_embed.ops.retention import RetentionBusy, run_retention
 
     config = _config()
 
@@ -444,7 +444,10 @@ def retention(dry_run: bool, as_json: bool) -> None:
         async with _runtime(config) as runtime:
             return await run_retention(runtime, dry_run=dry_run)
 
-    report = _run(go())
+    try:
+        report = _run(go())
+    except RetentionBusy as exc:
+        raise click.ClickException(f"{exc}; try again once it is done") from exc
 
     def human() -> None:
         verb = "would delete" if dry_run else "deleted"
