@@ -153,6 +153,30 @@ async def test_ready_follows_the_store_going_away_and_coming_back(
         await client.__aexit__(None, None, None)
 
 
+async def test_media_and_poster_say_the_store_is_unavailable(
+    config_factory: Any, s3: RestartableS3, media_files: dict[str, Path]
+) -> None:
+    config = await asyncio.to_thread(config_factory, **QUIET, **s3.config_values())
+    client = await started(config)
+    try:
+        room = (await client.post(ROOMS, json={"roomName": "Pictured"}, headers=KEY)).json()
+        rid = (await import_recording(client, room["roomId"], media_files["mp4_2s_small"])).recording_id
+        poster = f"{RECORDINGS}/{rid}/poster"
+        shown = await client.get(poster, headers=KEY)
+        assert shown.status_code == 200, shown.text
+        assert shown.content.startswith(b"\xff\xd8")  # a JPEG
+
+        await asyncio.to_thread(s3.stop)
+        unavailable = await client.get(poster, headers=KEY)
+        body = assert_error(unavailable, 503, "Service Unavailable")
+        media = assert_error(await client.get(f"{RECORDINGS}/{rid}/media", headers=KEY), 503)
+        assert body == media  # the same answer as the media's
+        await asyncio.to_thread(s3.start)
+        assert (await client.get(poster, headers=KEY)).status_code == 200
+    finally:
+        await client.__aexit__(None, None, None)
+
+
 async def test_a_store_that_never_answers_is_reported_within_the_timeout(config_factory: Any) -> None:
     with socket.socket() as hole:
         hole.bind(("127.0.0.1", 0))

@@ -387,7 +387,7 @@ class RecordingsController(Controller):
         "/{recording_id:str}/poster",
         guards=[recording_guard("retrieve", secrets=True, media_links=True, cached=True)],
         summary="A recording's poster image (JPEG)",
-        responses=errors(400, 401, 403, 404, 422),
+        responses=errors(400, 401, 403, 404, 422, 503),
         media_type="image/jpeg",
         security=[*_MEDIA_SECURITY, {}],
     )
@@ -408,6 +408,10 @@ class RecordingsController(Controller):
             body = await recordings.runtime.store.stream(key)
         except FileNotFoundError:
             raise NotFoundError("The poster is missing from storage", error="Recording Error") from None
+        except Exception as exc:  # the store's own failure, as the media route says it
+            raise MeetError(
+                "The media store is unavailable", error="Service Unavailable", status_code=503
+            ) from exc
         return Stream(body, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=86400"})
 
     @get(
