@@ -8,7 +8,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -408,9 +409,10 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def serve_and_ask(data_dir: Path, *args: str, **env: str) -> tuple[dict[str, Any], int]:
-    """Start ``meet-embed serve --json ARGS``, read the line it prints first, and ask the URL it gives for
-    liveness; the status code it answered (the server is stopped afterwards)."""
+@contextmanager
+def serving(data_dir: Path, *args: str, **env: str) -> Iterator[dict[str, Any]]:
+    """``meet-embed serve --json ARGS`` in a process of its own: what it printed first, once the URL it
+    gives answers; the server is stopped afterwards."""
     import select
     import signal
 
@@ -427,17 +429,17 @@ def serve_and_ask(data_dir: Path, *args: str, **env: str) -> tuple[dict[str, Any
         assert process.stdout is not None
         readable, _, _ = select.select([process.stdout], [], [], 60)
         assert readable, "serve --json printed nothing"
-        line = process.stdout.readline()
-        said = json.loads(line)
+        said = json.loads(process.stdout.readline())
         deadline = time.monotonic() + 60
         while True:
             try:
-                status = httpx.get(f"{said['url']}/health/live", timeout=2).status_code
-                return said, status
+                assert httpx.get(f"{said['url']}/health/live", timeout=2).status_code == 200
+                break
             except httpx.TransportError:
                 assert process.poll() is None, process.stderr.read() if process.stderr else ""
                 assert time.monotonic() < deadline, "the server never answered"
                 time.sleep(0.2)
+        yield said
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -449,46 +451,39 @@ def serve_and_ask(data_dir: Path, *args: str, **env: str) -> tuple[dict[str, Any
 
 def test_serve_json_says_where_it_serves(data_dir: Path) -> None:
     port = free_port()
-    said, status = serve_and_ask(data_dir, "--port", str(port))
-    assert said["url"] == f"http://127.0.0.1:{port}/meet"
-    assert said["api"] == f"http://127.0.0.1:{port}/meet/api/v1"
-    assert said["health"] == f"http://127.0.0.1:{port}/meet/health/ready"
-    assert said["metrics"] == f"http://127.0.0.1:{port}/meet/metrics"
-    assert said["workers"] == 1
-    assert said["server"] == "uvicorn"
-    assert status == 200
+    with serving(data_dir, "--port", str(port)) as said:
+        assert said["url"] == f"http://127.0.0.1:{port}/meet"
+        assert said["api"] == f"http://127.0.0.1:{port}/meet/api/v1"
+        assert said["health"] == f"http://127.0.0.1:{port}/meet/health/ready"
+        assert said["metrics"] == f"http://127.0.0.1:{port}/meet/metrics"
+        assert said["workers"] == 1
+        assert said["server"] == "uvicorn"
 
 
-def test_serve_several_workers_with_redis(data_dir: Path) -> None:
+def test_several_workers_with_redis_count_their_metrics_together(data_dir: Path, tmp_path: Path) -> None:
+    """The workers share one port, so a scrape reaches any one of them; with PROMETHEUS_MULTIPROC_DIR
+    (docs/deploy.md) every scrape adds up all of them."""
+    import httpx
+
     from tests.backends import redis_or_skip
+    from tests.helpers import Scrape
 
     port = free_port()
-    said, status = serve_and_ask(
-        data_dir, "--port", str(port), "--workers", "2", MEET_EMBED_REDIS_URL=redis_or_skip()
-    )
-    assert said["url"] == f"http://127.0.0.1:{port}/meet"
-    assert said["workers"] == 2
-    assert status == 200
-
-
-def test_every_command_has_help_and_json(meet: Callable[..., Result]) -> None:
-    import click
-
-    def commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
-        found: list[tuple[str, ...]] = []
-        for name, command in group.commands.items():
-            if isinstance(command, click.Group):
-                found += commands(command, (*prefix, name))
-            else:
-                found.append((*prefix, name))
-        return found
-
-    every = commands(meet_group)
-    assert ("serve",) in every
-    assert ("db", "downgrade") in every
-    for path in every:
-        helped = meet(*path, "--help")
-        assert "--json" in helped.output, path
+    shared = tmp_path / "prometheus"
+    shared.mkdir()
+    env = {"MEET_EMBED_REDIS_URL": redis_or_skip(), "PROMETHEUS_MULTIPROC_DIR": str(shared)}
+    with serving(data_dir, "--port", str(port), "--workers", "2", **env) as said:
+        assert said["url"] == f"http://127.0.0.1:{port}/meet"
+        assert said["workers"] == 2
+        with httpx.Client(timeout=5) as http:  # a new connection each time: the workers take turns
+            for _ in range(20):
+                response = http.get(f"{said['url']}/health/ready", headers={"Connection": "close"})
+                assert response.status_code == 200, response.text
+            for _ in range(4):
+                scraped = http.get(said["metrics"], headers={"Connection": "close"})
+                assert scraped.status_code == 200
+                total = Scrape(scraped.text).total("meet_embed_requests_total", path="/meet/health/ready")
+                assert total == 20
 
 
 # -- console scripts ---------------------------------------------------------------------------------
