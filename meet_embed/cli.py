@@ -150,15 +150,41 @@ def _serve_workers(config: MeetEmbedConfig, host: str, port: int, workers: int, 
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1), help="Worker processes.")
 @click.option("--server", type=click.Choice(["uvicorn", "granian"]), default="uvicorn", show_default=True)
-def serve(host: str, port: int, workers: int, server: str) -> None:
+@click.option("--json", "as_json", is_flag=True, help="First print one JSON line saying where it serves.")
+def serve(host: str, port: int, workers: int, server: str, as_json: bool) -> None:
     """Run the standalone app with the environment's configuration."""
     config = _config()
+    if workers > 1 and not config.redis_url:
+        # Each worker is a process of its own: without Redis its live events reach only the viewers
+        # connected to it, and each counts rate limits by itself.
+        raise click.UsageError(
+            f"--workers {workers} needs Redis: without it each worker process keeps live recording events "
+            f"to itself (viewers on another worker never see a recording start or stop) and counts rate "
+            f"limits on its own ({workers} times the configured limits). Set MEET_EMBED_REDIS_URL "
+            "(config field redis_url), or serve with one worker."
+        )
+    if as_json:
+        click.echo(json.dumps(_serving(config, host, port, workers, server)))
     if workers > 1 or server != "uvicorn":
         _serve_workers(config, host, port, workers, server)
         return
     from meet_embed.app import create_app
 
     _serve(create_app(config), host, port)
+
+
+def _serving(config: MeetEmbedConfig, host: str, port: int, workers: int, server: str) -> dict[str, Any]:
+    authority = f"[{host}]" if ":" in host else host
+    base = f"http://{authority}:{port}"
+    return {
+        "url": f"{base}{config.path}",
+        "api": f"{base}{config.api_path}",
+        "health": f"{base}{config.path}/health/ready",
+        "metrics": f"{base}{config.path}{config.metrics_path}" if config.metrics_path else None,
+        "workers": workers,
+        "server": server,
+        "pid": os.getpid(),
+    }
 
 
 @meet_group.command()
@@ -211,7 +237,11 @@ def db_upgrade(revision: str, as_json: bool) -> None:
             return {"from": before, "to": await runtime.db.current_revision()}
 
     result = _run(go())
-    _emit(as_json, result, lambda: click.echo(f"database at revision {result['to']} (was {result['from']})"))
+    _emit(
+        as_json,
+        result,
+        lambda: click.echo(f"database at revision {result['to'] or 'base'} (was {result['from'] or 'base'})"),
+    )
 
 
 @db.command("current")
@@ -232,16 +262,23 @@ def db_current(as_json: bool) -> None:
 
 @db.command("downgrade")
 @click.argument("revision")
-def db_downgrade(revision: str) -> None:
+@json_option
+def db_downgrade(revision: str, as_json: bool) -> None:
     """Revert migrations down to REVISION (``base`` removes every meet-embed table)."""
     config = _config()
 
-    async def go() -> None:
+    async def go() -> dict[str, Any]:
         async with _runtime(config, migrate=False) as runtime:
+            before = await runtime.db.current_revision()
             await runtime.db.downgrade(revision)
+            return {"from": before, "to": await runtime.db.current_revision()}
 
-    _run(go())
-    click.echo(f"database at revision {revision}")
+    result = _run(go())
+    _emit(
+        as_json,
+        result,
+        lambda: click.echo(f"database at revision {result['to'] or 'base'} (was {result['from'] or 'base'})"),
+    )
 
 
 # -- rooms ---------------------------------------------------------------------------------------------
@@ -399,7 +436,7 @@ def token(
 @json_option
 def retention(dry_run: bool, as_json: bool) -> None:
     """Delete recordings older than their room's retention (or the global default) now."""
-    from meet_embed.ops.retention import run_retention
+    from meet_embed.ops.retention import RetentionBusy, run_retention
 
     config = _config()
 
@@ -407,7 +444,10 @@ def retention(dry_run: bool, as_json: bool) -> None:
         async with _runtime(config) as runtime:
             return await run_retention(runtime, dry_run=dry_run)
 
-    report = _run(go())
+    try:
+        report = _run(go())
+    except RetentionBusy as exc:
+        raise click.ClickException(f"{exc}; try again once it is done") from exc
 
     def human() -> None:
         verb = "would delete" if dry_run else "deleted"

@@ -121,8 +121,8 @@ class MeetEmbedConfig:
     deployments on PostgreSQL run ``meet-embed db upgrade`` as a release step."""
 
     storage_url: str | None = None
-    """Where media objects live: ``file:///abs/dir`` (default ``{data_dir}/media``), ``memory://``,
-    ``s3://bucket/prefix``, ``gs://bucket/prefix`` or ``az://container/prefix``."""
+    """Where media objects live: ``file:///abs/dir`` (an absolute path; default ``{data_dir}/media``),
+    ``memory://``, ``s3://bucket/prefix``, ``gs://bucket/prefix`` or ``az://container/prefix``."""
 
     storage_options: dict[str, Any] = field(default_factory=dict)
     """Options handed to obstore's store (credentials, ``endpoint``, ``region``, ``allow_http``…). From the
@@ -251,6 +251,13 @@ class MeetEmbedConfig:
     metrics_path: str | None = "/metrics"
     """Where Prometheus metrics are served under ``path``; ``None`` turns the endpoint off."""
 
+    metrics_app_name: str | None = None
+    """Value of the ``app_name`` label on every meet-embed metric (Litestar's request metrics and
+    meet-embed's own), which keeps apart the series of several meet-embed apps in one process and a host's
+    own Litestar metrics (labelled ``litestar`` by default). Default: ``meet_embed`` under the default
+    ``path`` (or ``""``), else derived from the path (``/video`` → ``meet_embed_video``); set it when
+    several meet-embed apps on the same path run in one process."""
+
     log_format: Literal["text", "json"] = "text"
     """Standalone app: ``json`` writes one JSON object per log line (with the request id)."""
 
@@ -289,6 +296,10 @@ class MeetEmbedConfig:
             self.is_user = _hook_from_string(self.is_user)
         if self.public_url:
             self.public_url = self.public_url.rstrip("/")
+        if self.storage_url and self.storage_url.lower().startswith("file:"):
+            from meet_embed.storage.store import local_root_of
+
+            local_root_of(self.storage_url)  # a relative file URL fails here, before anything starts
         if self.retention_days is not None and self.retention_days < 0:
             raise ConfigError("retention_days must be 0 or more (or unset)")
         if self.recorder == "livekit" and not (
@@ -327,6 +338,14 @@ class MeetEmbedConfig:
     @property
     def resolved_storage_url(self) -> str:
         return self.storage_url or (self.data_dir / "media").resolve().as_uri()
+
+    @property
+    def resolved_metrics_app_name(self) -> str:
+        if self.metrics_app_name:
+            return self.metrics_app_name
+        if self.path in ("", "/meet"):
+            return "meet_embed"
+        return "meet_embed_" + re.sub(r"[^A-Za-z0-9]+", "_", self.path).strip("_")
 
     @property
     def is_sqlite(self) -> bool:

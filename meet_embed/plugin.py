@@ -23,7 +23,7 @@ from meet_embed.events.routes import AllRoomsEventsController, RoomEventsControl
 from meet_embed.logs import RequestIdMiddleware
 from meet_embed.openapi import SECURITY_COMPONENTS, TAGS
 from meet_embed.ops.health import HealthController
-from meet_embed.ops.metrics import metrics_controller, prometheus_config
+from meet_embed.ops.metrics import app_name_middleware, metrics_controller, prometheus_config
 from meet_embed.ops.ratelimit import STORE_NAME, RateLimits, answering_429, make_store
 from meet_embed.recorders.routes import RecordingControlController
 from meet_embed.recordings.routes import RecordingsController
@@ -112,7 +112,12 @@ class MeetEmbedPlugin(InitPlugin, CLIPlugin):
             handlers.append(LiveKitWebhookController)
         if self.config.admin_password:
             handlers.append(_with_middleware(LoginController, answering_429(limits.login)))
-        middleware: list[Any] = [RequestIdMiddleware(), prometheus_config().middleware]
+        app_name = self.config.resolved_metrics_app_name
+        middleware: list[Any] = [
+            RequestIdMiddleware(),
+            app_name_middleware(app_name),
+            prometheus_config(app_name).middleware,
+        ]
         if self.config.cors_origins:
             middleware.insert(0, cors_middleware(self.config.cors_origins))
         return Router(

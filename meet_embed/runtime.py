@@ -7,6 +7,7 @@ so two apps in one process, or one test after another, never share state.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import logging
 from collections.abc import Coroutine
 from typing import Any
@@ -71,6 +72,7 @@ class MeetRuntime:
         self.is_user_hook = is_user_hook
         self._tasks: set[asyncio.Task[Any]] = set()
         self._redis: Any = None
+        self._schema_warned = False
 
         from meet_embed.events.bus import RecordingEvents, make_channels
         from meet_embed.events.webhooks import WebhookSender
@@ -160,14 +162,30 @@ class MeetRuntime:
             await self._redis.aclose()
         await self.db.dispose()
 
-    async def db_ready(self) -> None:
-        """The database answers and its schema is the one this code expects."""
+    async def db_ready(self) -> str | None:
+        """The database answers and holds every revision this code needs (else :class:`SchemaBehind`).
+
+        A schema *newer* than the code is ready: in a rolling deploy the release step migrates first, and
+        the replicas of the previous version keep serving until they are replaced (migrations are written
+        so the previous version works on them). That case returns a warning to show, and logs it once.
+        """
         from meet_embed.db.engine import Database
 
         current = await self.db.current_revision()
         head = Database.head_revision()
-        if current != head:
+        if current == head:
+            return None
+        if current is None or Database.knows_revision(current):
+            # Linear history: a revision this code ships that is not its head is one of its ancestors.
             raise SchemaBehind(f"schema at revision {current}, expected {head} (run meet-embed db upgrade)")
+        warning = (
+            f"schema at revision {current}, newer than this version's {head}: "
+            "serving on it; replace this replica with the new version"
+        )
+        if not self._schema_warned:
+            self._schema_warned = True
+            logger.warning("the database %s", warning)
+        return warning
 
     async def redis_ping(self) -> None:
         if self._redis is None:
@@ -189,8 +207,15 @@ class MeetRuntime:
         return f"{self.public_base(base_url)}{self.config.path}{path}"
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str) -> asyncio.Task[Any]:
-        """Run work in the background, keep a reference (so it is not collected) and log its failure."""
-        task = asyncio.create_task(coro, name=name)
+        """Run work in the background, keep a reference (so it is not collected) and log its failure.
+
+        The task counts its metrics under this app's name, wherever it was started from (a request, the
+        lifespan)."""
+        from meet_embed.ops.metrics import use_app_name
+
+        context = contextvars.copy_context()
+        context.run(use_app_name, self.config.resolved_metrics_app_name)
+        task = asyncio.create_task(coro, name=name, context=context)
         self._tasks.add(task)
 
         def done(t: asyncio.Task[Any]) -> None:

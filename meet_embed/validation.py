@@ -26,9 +26,10 @@ def _field_error(exc: msgspec.ValidationError) -> UnprocessableError:
         field = re.sub(r"\[(\d+)\]", r".\1", match.group("path")).lstrip(".") or "body"
         message = message[: match.start()]
     missing = re.match(r"Object missing required field `([^`]+)`", message)
-    if missing:
-        field = f"{field}.{missing.group(1)}" if field != "body" else missing.group(1)
-        message = "is required"
+    named = missing or re.match(r"Object contains unknown field `([^`]+)`", message)
+    if named:
+        field = f"{field}.{named.group(1)}" if field != "body" else named.group(1)
+        message = "is required" if missing else "is not a known field"
     return UnprocessableError.field(field, message)
 
 

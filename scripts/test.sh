@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+. scripts/venv.sh   # as_root, make_venv
 
 # Chromium for the end-to-end tests (Playwright drives Debian's build; browser downloads are impossible).
 if ! command -v chromium >/dev/null 2>&1; then
@@ -15,7 +15,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 echo "== python environment"
-python3 -m venv .venv
+make_venv
 # pip's exit status counts; only the noise about this machine's unused local index folders is dropped.
 pip_install() { .venv/bin/python -m pip install --quiet "$@" 2> >(grep -v "^WARNING: Location" >&2); }
 pip_install --upgrade pip

@@ -69,3 +69,42 @@ async def on_app_loop(client: Any, fn: Callable[..., Awaitable[T]], *args: Any) 
     """
     portal = client.blocking_portal
     return await anyio.to_thread.run_sync(lambda: portal.call(fn, *args))
+
+
+Sample = tuple[str, frozenset[tuple[str, str]]]
+
+
+class Scrape:
+    """One parsed scrape of ``/metrics``, as one app's series: ``scrape.value("name", label="value")`` (0
+    when the series does not exist). Series labelled with another ``app_name`` are left out; the label is
+    dropped from those kept (series without it, such as the process' own, are kept too)."""
+
+    def __init__(self, text: str, app_name: str = "meet_embed") -> None:
+        from prometheus_client.parser import text_string_to_metric_families
+
+        self.families = {f.name: f for f in text_string_to_metric_families(text)}
+        self.samples: dict[Sample, float] = {}
+        for family in self.families.values():
+            for sample in family.samples:
+                labels = dict(sample.labels)
+                if labels.pop("app_name", app_name) != app_name:
+                    continue
+                self.samples[(sample.name, frozenset(labels.items()))] = sample.value
+
+    def value(self, name: str, **labels: str) -> float:
+        return self.samples.get((name, frozenset(labels.items())), 0.0)
+
+    def total(self, name: str, **labels: str) -> float:
+        """The sum over every series of ``name`` whose labels include ``labels``."""
+        wanted = set(labels.items())
+        return sum(v for (n, ls), v in self.samples.items() if n == name and wanted <= ls)
+
+    def has_series(self, name: str) -> bool:
+        return any(n == name for n, _ in self.samples)
+
+
+async def scrape(client: Any, path: str = "/meet/metrics", app_name: str = "meet_embed") -> Scrape:
+    response = await client.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/plain")
+    return Scrape(response.text, app_name)

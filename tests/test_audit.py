@@ -398,6 +398,76 @@ async def test_a_viewing_session_is_one_play_entry(client: Any, media_files: dic
     assert await audit(client, action="download") == []
 
 
+def host_admins(connection: ASGIConnection[Any, Any, Any, Any]) -> bool | str:
+    """A host whose hook names some administrators (``x-host-user``) and only says "yes" for others, who
+    are known by their session cookie."""
+    named = connection.headers.get("x-host-user")
+    if named:
+        return named
+    return connection.cookies.get("host_session", "").startswith("admin-")
+
+
+@pytest.fixture
+def shared_config(config_factory: Any) -> MeetEmbedConfig:
+    return config_factory(is_admin=host_admins, sweep_interval=3600)  # type: ignore[no-any-return]
+
+
+async def test_a_viewing_is_one_entry_across_replicas(
+    shared_config: MeetEmbedConfig, media_files: dict[str, Path]
+) -> None:
+    """Two apps on one database and store, as two replicas behind a load balancer: a viewer whose requests
+    land on both makes one entry; administrators are told apart by name, or by session when unnamed."""
+    from litestar.testing import AsyncTestClient
+    from sqlalchemy import update
+
+    from meet_embed import create_app
+    from meet_embed.audit.models import AuditViewingModel
+    from tests.recordings_support import db_execute
+
+    base = "http://testserver.local"
+    async with (
+        AsyncTestClient(create_app(shared_config), base_url=base) as one,
+        AsyncTestClient(create_app(shared_config), base_url=base) as two,
+    ):
+        room = await create_room(one, KEY, "Replicated")
+        rid = (await import_recording(one, room["roomId"], media_files["mp4_2s_small"])).recording_id
+        media = f"{RECORDINGS}/{rid}/media"
+
+        async def view(client: Any, headers: dict[str, str], cookies: dict[str, str] | None = None) -> None:
+            client.cookies.clear()
+            for name, value in (cookies or {}).items():
+                client.cookies.set(name, value)
+            response = await client.get(media, headers={**headers, "Range": "bytes=0-"})
+            assert response.status_code == 206, response.text
+
+        async def plays() -> list[tuple[str, str | None]]:
+            return [(e["actorKind"], e.get("actorName")) for e in await audit(one, action="play")]
+
+        # The player's first request on one replica, its reload on the other.
+        await view(one, KEY)
+        await view(two, KEY)
+        assert await plays() == [("api_key", "host")]
+
+        # Named administrators: one entry each, wherever their requests land.
+        await view(one, {"x-host-user": "dana"})
+        await view(two, {"x-host-user": "dana"})
+        await view(two, {"x-host-user": "eve"})
+        assert (await plays())[:2] == [("admin", "eve"), ("admin", "dana")]
+
+        # Administrators the hook only said "yes" to: one entry per session, not one for them all.
+        await view(one, {}, {"host_session": "admin-1"})
+        await view(two, {}, {"host_session": "admin-1"})
+        await view(two, {}, {"host_session": "admin-2"})
+        assert len(await plays()) == 5
+        assert (await plays())[:2] == [("admin", "admin"), ("admin", "admin")]
+
+        # Once the viewing is over (30 minutes after it began), the same viewer starts another one.
+        await db_execute(one, update(AuditViewingModel).values(until=0))
+        await view(two, KEY)
+        assert len(await plays()) == 6
+        assert (await plays())[0] == ("api_key", "host")
+
+
 async def test_download_zip_share_links_rotation_and_delete(
     client: Any, media_files: dict[str, Path]
 ) -> None:

@@ -8,7 +8,8 @@ import subprocess
 import sys
 import textwrap
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -76,8 +77,11 @@ def test_db_upgrade_then_current_shows_head(meet: Callable[..., Result]) -> None
 
 
 def test_db_downgrade_to_base_then_upgrade(meet: Callable[..., Result]) -> None:
+    head = Database.head_revision()
     meet("db", "upgrade")
-    meet("db", "downgrade", "base")
+    assert read_json(meet("db", "downgrade", "0003", "--json")) == {"from": head, "to": "0003"}
+    assert read_json(meet("db", "current", "--json"))["current"] == "0003"
+    assert read_json(meet("db", "downgrade", "base", "--json")) == {"from": "0003", "to": None}
     assert read_json(meet("db", "current", "--json"))["current"] is None
     meet("db", "upgrade")
     assert read_json(meet("db", "current", "--json"))["current"] == Database.head_revision()
@@ -324,6 +328,10 @@ def test_config_errors_are_reported_without_a_traceback(meet: Callable[..., Resu
     assert result.exit_code == 2
     assert "MEET_EMBED_MEMBER_TOKEN_TTL" in result.output
     assert "Traceback" not in result.output
+    relative = meet("config", env={"MEET_EMBED_STORAGE_URL": "file://media"}, ok=False)
+    assert relative.exit_code == 2
+    assert "storage_url: 'file://media' is not an absolute file URL" in relative.output
+    assert "Traceback" not in relative.output
 
 
 # -- demo ----------------------------------------------------------------------------------------------
@@ -379,6 +387,103 @@ def test_demo_seeds_rooms_with_playable_recordings(meet: Callable[..., Result], 
     # running it again reuses what was seeded
     again = read_json(meet("demo", "--no-serve", "--json"))
     assert [r["roomId"] for r in again["rooms"]] == room_ids
+
+
+# -- serve ------------------------------------------------------------------------------------------------
+
+
+def test_serve_refuses_several_workers_without_redis(meet: Callable[..., Result]) -> None:
+    for args in (("--workers", "2"), ("--workers", "4", "--server", "granian", "--json")):
+        refused = meet("serve", "--port", "1", *args, ok=False)
+        assert refused.exit_code == 2, refused.output
+        assert "needs Redis" in refused.output
+        assert "MEET_EMBED_REDIS_URL" in refused.output
+        assert not refused.output.lstrip().startswith("{")  # nothing said it was serving
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serving(data_dir: Path, *args: str, **env: str) -> Iterator[dict[str, Any]]:
+    """``meet-embed serve --json ARGS`` in a process of its own: what it printed first, once the URL it
+    gives answers; the server is stopped afterwards."""
+    import select
+    import signal
+
+    import httpx
+
+    process = subprocess.Popen(
+        [str(BIN / "meet-embed"), "serve", "--json", *args],
+        env=subprocess_env(MEET_EMBED_DATA_DIR=str(data_dir), **env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        readable, _, _ = select.select([process.stdout], [], [], 60)
+        assert readable, "serve --json printed nothing"
+        said = json.loads(process.stdout.readline())
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                assert httpx.get(f"{said['url']}/health/live", timeout=2).status_code == 200
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.stderr.read() if process.stderr else ""
+                assert time.monotonic() < deadline, "the server never answered"
+                time.sleep(0.2)
+        yield said
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_serve_json_says_where_it_serves(data_dir: Path) -> None:
+    port = free_port()
+    with serving(data_dir, "--port", str(port)) as said:
+        assert said["url"] == f"http://127.0.0.1:{port}/meet"
+        assert said["api"] == f"http://127.0.0.1:{port}/meet/api/v1"
+        assert said["health"] == f"http://127.0.0.1:{port}/meet/health/ready"
+        assert said["metrics"] == f"http://127.0.0.1:{port}/meet/metrics"
+        assert said["workers"] == 1
+        assert said["server"] == "uvicorn"
+
+
+def test_several_workers_with_redis_count_their_metrics_together(data_dir: Path, tmp_path: Path) -> None:
+    """The workers share one port, so a scrape reaches any one of them; with PROMETHEUS_MULTIPROC_DIR
+    (docs/deploy.md) every scrape adds up all of them."""
+    import httpx
+
+    from tests.backends import redis_or_skip
+    from tests.helpers import Scrape
+
+    port = free_port()
+    shared = tmp_path / "prometheus"
+    shared.mkdir()
+    env = {"MEET_EMBED_REDIS_URL": redis_or_skip(), "PROMETHEUS_MULTIPROC_DIR": str(shared)}
+    with serving(data_dir, "--port", str(port), "--workers", "2", **env) as said:
+        assert said["url"] == f"http://127.0.0.1:{port}/meet"
+        assert said["workers"] == 2
+        with httpx.Client(timeout=5) as http:  # a new connection each time: the workers take turns
+            for _ in range(20):
+                response = http.get(f"{said['url']}/health/ready", headers={"Connection": "close"})
+                assert response.status_code == 200, response.text
+            for _ in range(4):
+                scraped = http.get(said["metrics"], headers={"Connection": "close"})
+                assert scraped.status_code == 200
+                total = Scrape(scraped.text).total("meet_embed_requests_total", path="/meet/health/ready")
+                assert total == 20
 
 
 # -- console scripts ---------------------------------------------------------------------------------

@@ -381,3 +381,29 @@ def test_configured_secret_key_is_used_and_nothing_is_written(tmp_path: Path) ->
     assert config.resolved_secret_key() == "configured-key"
     assert config.resolved_jwt_secret() == "configured-key"
     assert not (tmp_path / "secret_key").exists()
+
+
+# -- file storage URLs -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("url", ["file://media", "file://./media", "file:media", "file:./media"])
+def test_a_relative_file_storage_url_is_refused_with_what_to_write(
+    url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``file://media`` used to store into the working directory and ``file://./media`` into ``/media``."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError) as caught:
+        MeetEmbedConfig(data_dir=tmp_path / "data", storage_url=url)
+    message = str(caught.value)
+    assert message.startswith(f"storage_url: {url!r} is not an absolute file URL"), message
+    assert (tmp_path / "media").as_uri() in message  # what was probably meant, spelled absolutely
+    with pytest.raises(ConfigError, match="absolute file URL"):
+        MeetEmbedConfig.from_env({"MEET_EMBED_STORAGE_URL": url})
+    assert list(tmp_path.iterdir()) == []  # nothing was created anywhere
+
+
+@pytest.mark.parametrize("form", ["file:///{path}", "file://localhost/{path}", "file:/{path}"])
+def test_absolute_file_storage_urls_are_accepted(form: str, tmp_path: Path) -> None:
+    target = tmp_path / "media dir"
+    url = form.format(path=target.as_uri().removeprefix("file:///"))
+    assert MeetEmbedConfig(data_dir=tmp_path, storage_url=url).resolved_storage_url == url

@@ -153,6 +153,30 @@ async def test_ready_follows_the_store_going_away_and_coming_back(
         await client.__aexit__(None, None, None)
 
 
+async def test_media_and_poster_say_the_store_is_unavailable(
+    config_factory: Any, s3: RestartableS3, media_files: dict[str, Path]
+) -> None:
+    config = await asyncio.to_thread(config_factory, **QUIET, **s3.config_values())
+    client = await started(config)
+    try:
+        room = (await client.post(ROOMS, json={"roomName": "Pictured"}, headers=KEY)).json()
+        rid = (await import_recording(client, room["roomId"], media_files["mp4_2s_small"])).recording_id
+        poster = f"{RECORDINGS}/{rid}/poster"
+        shown = await client.get(poster, headers=KEY)
+        assert shown.status_code == 200, shown.text
+        assert shown.content.startswith(b"\xff\xd8")  # a JPEG
+
+        await asyncio.to_thread(s3.stop)
+        unavailable = await client.get(poster, headers=KEY)
+        body = assert_error(unavailable, 503, "Service Unavailable")
+        media = assert_error(await client.get(f"{RECORDINGS}/{rid}/media", headers=KEY), 503)
+        assert body == media  # the same answer as the media's
+        await asyncio.to_thread(s3.start)
+        assert (await client.get(poster, headers=KEY)).status_code == 200
+    finally:
+        await client.__aexit__(None, None, None)
+
+
 async def test_a_store_that_never_answers_is_reported_within_the_timeout(config_factory: Any) -> None:
     with socket.socket() as hole:
         hole.bind(("127.0.0.1", 0))
@@ -209,6 +233,55 @@ async def test_an_unmigrated_database_is_not_ready_until_upgraded(
         assert (await client.post(ROOMS, json={"roomName": "Now"}, headers=KEY)).status_code == 201
     finally:
         await client.__aexit__(None, None, None)
+
+
+async def test_a_schema_behind_the_code_is_not_ready(client: Any, on_app: Any) -> None:
+    """A replica of a new version on a database the release step has not migrated yet: not ready."""
+    runtime = runtime_of(client)
+    previous = "0003"
+    assert Database.head_revision() != previous
+    await on_app(runtime.db.downgrade, previous)
+    try:
+        status, body = await ready(client)
+        assert status == 503, body
+        assert body["checks"]["store"] == "ok"
+        database = body["checks"]["database"]
+        assert database.startswith("error:"), database
+        assert f"schema at revision {previous}, expected {Database.head_revision()}" in database
+        assert "meet-embed db upgrade" in database
+    finally:
+        await on_app(runtime.db.upgrade)
+    assert await ready(client) == (200, {"status": "ok", "checks": {"database": "ok", "store": "ok"}})
+
+
+async def test_a_schema_newer_than_the_code_is_ready_with_a_warning(client: Any, on_app: Any) -> None:
+    """A rolling deploy migrates first: the replicas still on the previous version find a revision they do
+    not know, and keep serving (ready, with a warning) until they are replaced."""
+    from sqlalchemy import text
+
+    from meet_embed.db.engine import VERSION_TABLE
+
+    runtime = runtime_of(client)
+    head = Database.head_revision()
+
+    async def stamp(revision: str | None) -> None:
+        async with runtime.db.engine.begin() as conn:
+            await conn.execute(text(f"UPDATE {VERSION_TABLE} SET version_num = :v"), {"v": revision})
+
+    await on_app(stamp, "9999_next_release")
+    try:
+        status, body = await ready(client)
+        assert status == 200, body
+        assert body["status"] == "ok"
+        assert body["checks"] == {"database": "ok", "store": "ok"}
+        warning = body["warnings"]["database"]
+        assert "9999_next_release" in warning, warning
+        assert f"newer than this version's {head}" in warning, warning
+        # ...and it does serve.
+        assert (await client.post(ROOMS, json={"roomName": "Still here"}, headers=KEY)).status_code == 201
+    finally:
+        await on_app(stamp, head)
+    assert await ready(client) == (200, {"status": "ok", "checks": {"database": "ok", "store": "ok"}})
 
 
 async def test_an_unreachable_database_is_not_ready(config_factory: Any) -> None:

@@ -2,15 +2,18 @@
 after a known sequence of requests the counters moved by exactly what happened: media bytes by kind, ZIP
 bytes, recordings in progress, finalizations, webhooks given up on, and Litestar's request counts.
 
-prometheus_client keeps metrics per process (every app of the test session shares them): the tests compare
-values before and after, never absolute ones."""
+prometheus_client keeps metrics per process, and the apps of the test session all use the default
+``app_name`` label unless a test names its own: the tests read one app's series and compare values before
+and after, or give an app a name of its own and read absolute values."""
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import functools
 import http.server
 import threading
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,9 +21,8 @@ from typing import Any
 import pytest
 from litestar import Litestar, get
 from litestar.testing import AsyncTestClient
-from prometheus_client.parser import text_string_to_metric_families
 
-from meet_embed import MeetEmbedPlugin
+from meet_embed import MeetEmbedConfig, MeetEmbedPlugin
 from meet_embed.events import webhooks
 from meet_embed.media.synth import synthesize
 from tests.capture_support import (
@@ -34,39 +36,12 @@ from tests.capture_support import (
     wait_for,
 )
 from tests.conftest import API_KEY
+from tests.helpers import Scrape, scrape
 from tests.recordings_support import RECORDINGS, ROOMS, create_room, import_recording, secret_of
 
 KEY = {"X-API-KEY": API_KEY}
 METRICS = "/meet/metrics"
 MEDIA_ROUTE = "/meet/api/v1/recordings/{recording_id}/media"
-
-Sample = tuple[str, frozenset[tuple[str, str]]]
-
-
-class Scrape:
-    """One parsed scrape: ``scrape.value("name", label="value")`` (0 when the series does not exist)."""
-
-    def __init__(self, text: str) -> None:
-        self.families = {f.name: f for f in text_string_to_metric_families(text)}
-        self.samples: dict[Sample, float] = {}
-        for family in self.families.values():
-            for sample in family.samples:
-                self.samples[(sample.name, frozenset(sample.labels.items()))] = sample.value
-
-    def value(self, name: str, **labels: str) -> float:
-        return self.samples.get((name, frozenset(labels.items())), 0.0)
-
-    def total(self, name: str, **labels: str) -> float:
-        """The sum over every series of ``name`` whose labels include ``labels``."""
-        wanted = set(labels.items())
-        return sum(v for (n, ls), v in self.samples.items() if n == name and wanted <= ls)
-
-
-async def scrape(client: Any, path: str = METRICS) -> Scrape:
-    response = await client.get(path)
-    assert response.status_code == 200, response.text
-    assert response.headers["content-type"].startswith("text/plain")
-    return Scrape(response.text)
 
 
 def requests(s: Scrape, path: str, status: int, method: str = "GET") -> float:
@@ -347,3 +322,35 @@ async def test_requests_refused_by_a_rate_limit_are_counted_as_429(config_factor
         after = await scrape(client)
     assert requests(after, route, 200, "POST") - requests(before, route, 200, "POST") == 1
     assert requests(after, route, 429, "POST") - requests(before, route, 429, "POST") == 2
+
+
+# -- recordings in progress are the database's count -------------------------------------------------------
+
+
+async def test_the_active_gauge_is_read_from_the_database_at_scrape_time(
+    config_factory: Any, chunks: list[bytes]
+) -> None:
+    """A second app on the same database (another replica, or this one after a restart) never changed a
+    status itself, yet its scrape shows the recordings the first one runs, and sees them end."""
+    first_name, second_name = f"replica-a-{uuid.uuid4().hex[:6]}", f"replica-b-{uuid.uuid4().hex[:6]}"
+    config = await configure(config_factory, metrics_app_name=first_name)
+    other = dataclasses.replace(config, metrics_app_name=second_name)
+    async with app_client(config) as first, app_client(other) as second:
+        assert (await scrape(second, app_name=second_name)).value("meet_embed_active_recordings") == 0
+        room = await create_room(first, KEY, "Elsewhere")
+        rid = (await start_recording(first, room["roomId"], KEY))["recordingId"]
+        assert (await scrape(second, app_name=second_name)).value("meet_embed_active_recordings") == 1
+        await upload_all(first, rid, chunks, KEY)
+        assert (await first.post(f"{RECORDINGS}/{rid}/stop", headers=KEY)).status_code == 202
+        assert (await wait_for(first, rid, KEY))["status"] == "complete"
+        assert (await scrape(second, app_name=second_name)).value("meet_embed_active_recordings") == 0
+
+
+# -- several apps in one process ---------------------------------------------------------------------------
+
+
+def test_the_app_name_label_comes_from_the_config() -> None:
+    assert MeetEmbedConfig().resolved_metrics_app_name == "meet_embed"
+    assert MeetEmbedConfig(path="").resolved_metrics_app_name == "meet_embed"
+    assert MeetEmbedConfig(path="/video/rec").resolved_metrics_app_name == "meet_embed_video_rec"
+    assert MeetEmbedConfig(metrics_app_name="tenant-a").resolved_metrics_app_name == "tenant-a"

@@ -5,6 +5,7 @@ and an advanced-alchemy database of its own: everything of the host keeps workin
 from __future__ import annotations
 
 import sqlite3
+import uuid
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from meet_embed import MeetEmbedConfig, MeetEmbedPlugin, create_app
-from tests.helpers import ROOMS, assert_422, assert_error
+from tests.helpers import ROOMS, assert_422, assert_error, scrape
+from tests.recordings_support import RECORDINGS, import_recording
+
+MEDIA_ROUTE = "/meet/api/v1/recordings/{recording_id}/media"
 
 MEET_TABLES = {"meet_rooms", "meet_recordings", "meet_recording_secrets", "meet_pending_deletions"}
 
@@ -356,17 +360,24 @@ async def test_create_app_is_a_standalone_asgi_app_with_docs(config: MeetEmbedCo
 def two_configs(
     config_factory: Callable[..., MeetEmbedConfig], tmp_path: Path
 ) -> tuple[MeetEmbedConfig, MeetEmbedConfig]:
+    # Both on the default path: their metrics are told apart only by the names given here.
+    tag = uuid.uuid4().hex[:6]
     return (
-        config_factory(data_dir=tmp_path / "one"),
-        config_factory(data_dir=tmp_path / "two", secret_key="another-secret-key-0123456789"),
+        config_factory(data_dir=tmp_path / "one", metrics_app_name=f"first-{tag}"),
+        config_factory(
+            data_dir=tmp_path / "two",
+            secret_key="another-secret-key-0123456789",
+            metrics_app_name=f"second-{tag}",
+        ),
     )
 
 
 async def test_two_apps_in_one_process_share_nothing(
-    two_configs: tuple[MeetEmbedConfig, MeetEmbedConfig],
+    two_configs: tuple[MeetEmbedConfig, MeetEmbedConfig], media_files: dict[str, Path]
 ) -> None:
     first = create_app(two_configs[0])
     second = create_app(two_configs[1])
+    first_name, second_name = (c.resolved_metrics_app_name for c in two_configs)
     async with (
         AsyncTestClient(first, base_url="http://testserver.local") as a,
         AsyncTestClient(second, base_url="http://testserver.local") as b,
@@ -376,6 +387,24 @@ async def test_two_apps_in_one_process_share_nothing(
         assert (await a.get(f"{ROOMS}/{room['roomId']}", headers=key)).status_code == 200
         assert_error(await b.get(f"{ROOMS}/{room['roomId']}", headers=key), 404, "Room Error")
         assert first.state["meet_embed"] is not second.state["meet_embed"]
+
+        recording = await import_recording(a, room["roomId"], media_files["mp4_2s_small"])
+        played = await a.get(f"{RECORDINGS}/{recording.recording_id}/media", headers=key)
+        assert played.status_code == 200
+        # prometheus_client has one registry per process (Litestar's middleware keeps its metrics there
+        # too), so either app's /metrics shows both apps' series, each under its own app_name.
+        for client in (a, b):
+            as_first = await scrape(client, app_name=first_name)
+            as_second = await scrape(client, app_name=second_name)
+            assert as_first.value("meet_embed_media_bytes_sent_total", kind="play") == len(played.content)
+            assert as_second.value("meet_embed_media_bytes_sent_total", kind="play") == 0
+            assert as_first.total("meet_embed_requests_total", path="/meet/api/v1/rooms", method="POST") == 1
+            assert as_first.total("meet_embed_requests_total", path="/meet/api/v1/rooms/{room_id}") == 1
+            # The second app answered one request about that room (the 404) and none of the others.
+            assert as_second.total("meet_embed_requests_total", path="/meet/api/v1/rooms", method="POST") == 0
+            assert as_second.total("meet_embed_requests_total", path="/meet/api/v1/rooms/{room_id}") == 1
+            assert as_second.total("meet_embed_requests_total", path=MEDIA_ROUTE) == 0
+            assert as_first.total("meet_embed_requests_total", path=MEDIA_ROUTE) == 1
 
 
 async def test_runtime_is_released_when_the_app_stops(config: MeetEmbedConfig) -> None:

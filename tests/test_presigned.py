@@ -196,6 +196,31 @@ async def test_download_redirects_to_a_named_attachment(bucket_client: Any, moto
     assert partial.headers["content-disposition"] == disposition
 
 
+async def test_redirected_plays_and_downloads_are_audited(
+    bucket_client: Any, moto: MotoS3, mp4: Path
+) -> None:
+    """The bucket serves the bytes, but the trail still says who watched and who downloaded: one ``play``
+    per viewing (the player's later range requests are redirected too, and add nothing), one ``download``
+    per download."""
+    room = await create_room(bucket_client)
+    recording = await imported(bucket_client, room["roomId"], mp4)
+    rid = recording["recordingId"]
+    url = f"{RECORDINGS}/{rid}/media"
+
+    for headers in ({}, {"Range": "bytes=0-"}, {"Range": "bytes=5000-"}):
+        played = await bucket_client.get(url, headers={**API_HEADERS, **headers}, follow_redirects=False)
+        assert_presigned_redirect(played, moto)
+    downloaded = await bucket_client.get(
+        url, params={"download": "1"}, headers=API_HEADERS, follow_redirects=False
+    )
+    assert_presigned_redirect(downloaded, moto)
+
+    trail = await bucket_client.get(f"{API}/audit", params={"recordingId": rid}, headers=API_HEADERS)
+    assert trail.status_code == 200, trail.text
+    entries = [(e["action"], e["actorKind"], e["actorName"]) for e in trail.json()["entries"]]
+    assert entries == [("download", "api_key", "host"), ("play", "api_key", "host")]
+
+
 async def test_a_signed_media_link_is_redirected_too(bucket_client: Any, moto: MotoS3, mp4: Path) -> None:
     room = await create_room(bucket_client)
     recording = await imported(bucket_client, room["roomId"], mp4)

@@ -6,7 +6,8 @@ schema, migrated once by ``meet-embed db upgrade`` as a release step), one S3 bu
 loopback), one Redis, one secret key and API keys. Everything is then shown through HTTP: live events cross
 replicas, chunks land on either one, the database keeps one recording per room, a room's access setting
 reaches the other replica within its one-second cache, rate limits are counted once for all replicas, and
-the periodic sweep runs once, not once per replica. Two strict xfails record what readiness does not check.
+the periodic sweep runs once, not once per replica; readiness waits for the release step's migration and
+checks Redis when it is configured.
 
 The replicas' logs are printed when a test fails.
 """

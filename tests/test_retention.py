@@ -29,6 +29,7 @@ from meet_embed.ops import retention
 from meet_embed.ops.retention import RetentionReport, run_retention
 from meet_embed.recordings.ingest import import_file
 from meet_embed.recordings.models import RecordingModel
+from meet_embed.recordings.service import RecordingsService
 from meet_embed.runtime import MeetRuntime
 from tests.capture_support import eventually
 from tests.conftest import API_KEY
@@ -360,6 +361,67 @@ async def test_the_cli_dry_run_prints_what_a_run_would_delete(
     for rid in (old.recording_id, old_default.recording_id, young.recording_id):
         assert await row_exists(client, rid)
     assert await retention_entries(client) == []
+
+
+async def test_the_cli_waits_its_turn_and_audits_each_deletion_once(
+    client: Any, runtime: MeetRuntime, config: MeetEmbedConfig, media_files: dict[str, Path]
+) -> None:
+    """While another run deletes (a replica's periodic job), the command refuses instead of deleting the
+    same recordings and logging them a second time."""
+    from meet_embed.db.leases import release_lease, try_lease
+
+    room = await create_room(client, API_HEADERS, "Cli turn", config={"recording": {"retentionDays": 2}})
+    old = await days_ago(client, media_files["mp4_2s_small"], room["roomId"], 3)
+    env = cli_environment(config)
+
+    def cli() -> Any:
+        return CliRunner().invoke(meet_group, ["retention", "--json"], env=env)
+
+    sessionmaker = runtime.db.sessionmaker
+    assert await in_app(client, try_lease, sessionmaker, "retention-run", "a-replica", 60)
+    busy = await asyncio.to_thread(cli)
+    assert busy.exit_code == 1, busy.output
+    assert "a retention run is under way" in busy.output
+    assert await row_exists(client, old.recording_id)
+    assert await retention_entries(client) == []
+
+    await in_app(client, release_lease, sessionmaker, "retention-run", "a-replica")
+    done = await asyncio.to_thread(cli)
+    assert done.exit_code == 0, done.output
+    assert json.loads(done.output)["deleted"] == 1
+    again = await asyncio.to_thread(cli)
+    assert again.exit_code == 0, again.output
+    assert json.loads(again.output) == {"dryRun": False, "recordings": [], "deleted": 0}
+    assert not await row_exists(client, old.recording_id)
+    assert [e["recordingId"] for e in await retention_entries(client)] == [old.recording_id]
+
+
+async def test_a_recording_deleted_meanwhile_is_not_reported_as_retention(
+    client: Any, runtime: MeetRuntime, media_files: dict[str, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another deleter (a user's request, a replica) removes an expired recording between the moment the
+    run finds it and the moment it deletes: retention reports and audits only what it deleted itself."""
+    media = media_files["mp4_2s_small"]
+    room = await create_room(client, API_HEADERS, "Raced", config={"recording": {"retentionDays": 1}})
+    taken = await days_ago(client, media, room["roomId"], 2)
+    kept_for_retention = await days_ago(client, media, room["roomId"], 3)
+    found = retention.expired
+
+    async def found_then_deleted_by_a_user(*args: Any) -> list[Any]:
+        runs = await found(*args)
+        if any(r.recording_id == taken.recording_id for r in runs):
+            async with runtime.db.sessionmaker() as session:
+                row = await session.get(RecordingModel, taken.recording_id)
+                assert row is not None
+                await RecordingsService(session, runtime).delete_one(row)
+        return runs
+
+    monkeypatch.setattr(retention, "expired", found_then_deleted_by_a_user)
+    report: RetentionReport = await in_app(client, run_retention, runtime)
+    assert [r.recording_id for r in report.recordings] == [kept_for_retention.recording_id]
+    assert report.deleted == 1
+    entries = await retention_entries(client)
+    assert [e["recordingId"] for e in entries] == [kept_for_retention.recording_id]
 
 
 # -- the periodic job on two replicas ---------------------------------------------------------------------

@@ -497,6 +497,26 @@ async def test_update_invalid_config_is_422_and_changes_nothing(
     assert fetched["config"] == room["config"]  # not even the valid part of a refused update applied
 
 
+async def test_an_unknown_recording_setting_is_a_422_naming_it(
+    client: Client, api_headers: dict[str, str]
+) -> None:
+    room = await create_room(client, api_headers)
+    url = f"{ROOMS}/{room['roomId']}/config"
+    for recording, field in [
+        ({"bogus": 1}, "config.recording.bogus"),
+        ({"enabled": False, "allowAcessTo": "admin"}, "config.recording.allowAcessTo"),  # misspelt
+    ]:
+        response = await client.put(url, json={"config": {"recording": recording}}, headers=api_headers)
+        body = assert_422(response)
+        assert body["details"] == [{"field": field, "message": "is not a known field"}]
+    created = await client.post(
+        ROOMS, json={"roomName": "Typo", "config": {"recording": {"bogus": 1}}}, headers=api_headers
+    )
+    assert_422(created, "config.recording.bogus")
+    fetched = (await client.get(f"{ROOMS}/{room['roomId']}", headers=api_headers)).json()
+    assert fetched["config"] == room["config"]
+
+
 async def test_missing_config_names_the_missing_field(client: Client, api_headers: dict[str, str]) -> None:
     room = await create_room(client, api_headers)
     body = assert_422(await client.put(f"{ROOMS}/{room['roomId']}/config", json={}, headers=api_headers))

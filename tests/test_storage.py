@@ -255,3 +255,12 @@ async def test_sign_gives_a_url_that_downloads_the_object(moto: MotoS3) -> None:
         part = await http.get(url, headers={"Range": "bytes=100-199"})
         assert part.status_code == 206
         assert part.content == DATA[100:200]
+
+
+@pytest.mark.parametrize("form", ["file:///{path}", "file://localhost/{path}", "file:/{path}"])
+async def test_a_file_url_stores_in_the_directory_it_names(form: str, tmp_path: Path) -> None:
+    target = tmp_path / "media dir"  # percent-encoded in the URL
+    store = MediaStore(form.format(path=target.as_uri().removeprefix("file:///")))
+    await store.put(KEY, DATA)
+    assert (target / KEY).read_bytes() == DATA
+    assert store.local_path(KEY) == target / KEY

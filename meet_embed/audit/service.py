@@ -6,23 +6,24 @@ action fail: an audit write that fails is logged and the user's request goes on.
 
 from __future__ import annotations
 
+import hashlib
 import logging
-import time
-from collections import OrderedDict
 from typing import Any, Literal, TypeAlias
 
+from litestar.connection import ASGIConnection
 from msgspec import Struct
-from sqlalchemy import select, tuple_
+from sqlalchemy import delete, select, tuple_, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from meet_embed.audit.models import AuditEntryModel
+from meet_embed.audit.models import AuditEntryModel, AuditViewingModel
 from meet_embed.auth.principal import Principal
 from meet_embed.db.base import now_ms
 from meet_embed.logs import current_request_id
 from meet_embed.pagination import PageCursor, Pagination
 from meet_embed.signing import Signer
 
-__all__ = ("Actor", "AuditAction", "AuditEntry", "AuditList", "AuditLog")
+__all__ = ("Actor", "AuditAction", "AuditEntry", "AuditList", "AuditLog", "viewer_of")
 
 AuditAction: TypeAlias = Literal[
     "start",
@@ -40,7 +41,7 @@ AuditAction: TypeAlias = Literal[
     "retention_delete",
 ]
 PLAY_SESSION_SECONDS = 30 * 60
-"""A viewer's range requests within this time of the first one are one viewing session, one entry."""
+"""A viewer's requests within this time of the first one are one viewing session, one entry."""
 
 
 class Actor(Struct, frozen=True):
@@ -100,7 +101,6 @@ class AuditLog:
     def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], signer: Signer) -> None:
         self._sessionmaker = sessionmaker
         self._cursor = PageCursor(signer, "audit-page")
-        self._recent_plays: OrderedDict[tuple[str, str], float] = OrderedDict()
 
     async def record(
         self,
@@ -131,18 +131,41 @@ class AuditLog:
         except Exception:
             logging.getLogger("meet_embed.audit").exception("could not write the audit entry %s", action)
 
-    def is_new_viewing(self, session_key: str, recording_id: str) -> bool:
-        """``True`` once per viewer and recording per ``PLAY_SESSION_SECONDS`` (per process)."""
-        now = time.monotonic()
-        key = (session_key, recording_id)
-        seen = self._recent_plays.get(key)
-        if seen is not None and now - seen < PLAY_SESSION_SECONDS:
-            return False
-        self._recent_plays[key] = now
-        self._recent_plays.move_to_end(key)
-        while len(self._recent_plays) > 10_000:
-            self._recent_plays.popitem(last=False)
+    async def is_new_viewing(self, viewer: str, recording_id: str) -> bool:
+        """``True`` once per viewer and recording per ``PLAY_SESSION_SECONDS``, across every replica of the
+        database: the viewing is a row the first request takes, the way leases are taken."""
+        key = hashlib.sha256(viewer.encode()).hexdigest()
+        now = now_ms()
+        until = now + PLAY_SESSION_SECONDS * 1000
+        try:
+            async with self._sessionmaker() as session, session.begin():
+                renewed = await session.execute(
+                    update(AuditViewingModel)
+                    .where(
+                        AuditViewingModel.viewer == key,
+                        AuditViewingModel.recording_id == recording_id,
+                        AuditViewingModel.until <= now,
+                    )
+                    .values(until=until)
+                )
+                if renewed.rowcount:  # type: ignore[attr-defined]
+                    return True  # an earlier viewing was over
+            try:
+                async with self._sessionmaker() as session, session.begin():
+                    session.add(AuditViewingModel(viewer=key, recording_id=recording_id, until=until))
+            except IntegrityError:
+                return False  # this viewing is under way (on this replica or another)
+        except Exception:
+            # As with any audit write: the viewer gets the media; an entry too many beats one missing.
+            logging.getLogger("meet_embed.audit").exception("could not check the viewing of %s", recording_id)
         return True
+
+    async def forget_finished_viewings(self, now: int | None = None) -> int:
+        """Remove the rows of viewings that are over (nobody would find them again)."""
+        now = now_ms() if now is None else now
+        async with self._sessionmaker() as session, session.begin():
+            result = await session.execute(delete(AuditViewingModel).where(AuditViewingModel.until <= now))
+        return int(result.rowcount or 0)  # type: ignore[attr-defined]
 
     async def list_entries(
         self,
@@ -184,6 +207,33 @@ class AuditLog:
         )
 
 
+def viewer_of(
+    request: ASGIConnection[Any, Any, Any, Any],
+    actor: Actor,
+    *,
+    client: str | None,
+    secret: str | None = None,
+    media_token: str | None = None,
+) -> str:
+    """What makes two media requests the same viewer's.
+
+    A signed media link is its own viewer (a player keeps it for the whole viewing); a share secret is as
+    many viewers as addresses using it. Administrators are told apart by the name the host's hook gave;
+    when it answered only "yes" (``admin``), by the credentials of their session (the Authorization header,
+    else the cookies), else they would all be one viewer. API keys and members are their name.
+    """
+    if media_token:
+        return f"link:{media_token}"
+    if secret:
+        return f"secret:{secret}@{client}"
+    if actor.kind == "admin" and (not actor.name or actor.name == "admin"):
+        credentials = request.headers.get("authorization") or request.headers.get("cookie")
+        if not credentials:
+            credentials = f"{client}|{request.headers.get('user-agent', '')}"
+        return f"admin-session:{credentials}"
+    return f"{actor.kind}:{actor.name}"
+
+
 class RequestAudit:
     """The audit trail as seen from one request: knows who asks and from where."""
 
@@ -191,6 +241,16 @@ class RequestAudit:
         self.log = log
         self.actor = actor
         self.client = client
+
+    def viewer(
+        self,
+        request: ASGIConnection[Any, Any, Any, Any],
+        *,
+        secret: str | None = None,
+        media_token: str | None = None,
+    ) -> str:
+        """Who watches, for :meth:`AuditLog.is_new_viewing` (see :func:`viewer_of`)."""
+        return viewer_of(request, self.actor, client=self.client, secret=secret, media_token=media_token)
 
     async def __call__(
         self,

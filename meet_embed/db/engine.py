@@ -16,6 +16,8 @@ from alembic import command
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util.exc import CommandError
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
@@ -99,6 +101,15 @@ class Database:
     @staticmethod
     def head_revision() -> str | None:
         return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+    @staticmethod
+    def knows_revision(revision: str) -> bool:
+        """Whether ``revision`` is one of the migrations shipped with this code (a database stamped with
+        another one was migrated by a newer version)."""
+        try:
+            return ScriptDirectory.from_config(alembic_config()).get_revision(revision) is not None
+        except (CommandError, ResolutionError):
+            return False
 
 
 def alembic_config(connection: Connection | None = None) -> AlembicConfig:

@@ -1,6 +1,6 @@
 """Every table meet-embed owns, imported in one place for migrations and schema checks."""
 
-from meet_embed.audit.models import AuditEntryModel
+from meet_embed.audit.models import AuditEntryModel, AuditViewingModel
 from meet_embed.db.base import Base
 from meet_embed.db.leases import LeaseModel
 from meet_embed.recorders.models import RecordingChunkModel
@@ -10,6 +10,7 @@ from meet_embed.storage.models import PendingDeletionModel
 
 __all__ = (
     "AuditEntryModel",
+    "AuditViewingModel",
     "Base",
     "LeaseModel",
     "PendingDeletionModel",

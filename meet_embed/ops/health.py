@@ -27,28 +27,36 @@ class HealthController(Controller):
     @get(
         "/ready",
         summary="Readiness: the database (migrated), the object store and Redis (when configured) answer",
-        description="200 when every check passes within 3 s, else 503 naming what failed.",
+        description="200 when every check passes within 3 s, else 503 naming what failed. A database "
+        "schema newer than this version (a rolling deploy migrated first) is ready, with a `warnings` entry.",
         security=[],
     )
     async def ready(self, meet: NamedDependency[MeetRuntime]) -> Response[dict[str, object]]:
-        async def check(coro: Coroutine[Any, Any, None]) -> str:
+        warnings: dict[str, str] = {}
+
+        async def check(name: str, coro: Coroutine[Any, Any, str | None]) -> str:
             try:
-                await asyncio.wait_for(coro, CHECK_TIMEOUT)
+                warning = await asyncio.wait_for(coro, CHECK_TIMEOUT)
             except TimeoutError:
                 return "timeout"
             except SchemaBehind as exc:
                 return f"error: {exc}"
             except Exception as exc:
                 return f"error: {type(exc).__name__}"
+            if warning:
+                warnings[name] = warning
             return "ok"
 
-        checks = {"database": meet.db_ready(), "store": meet.store.check()}
+        checks: dict[str, Coroutine[Any, Any, str | None]] = {
+            "database": meet.db_ready(),
+            "store": meet.store.check(),
+        }
         if meet.config.redis_url:
             checks["redis"] = meet.redis_ping()
-        results = dict(zip(checks, await asyncio.gather(*(check(c) for c in checks.values())), strict=True))
+        answers = await asyncio.gather(*(check(name, c) for name, c in checks.items()))
+        results = dict(zip(checks, answers, strict=True))
         healthy = all(v == "ok" for v in results.values())
-        return Response(
-            {"status": "ok" if healthy else "unavailable", "checks": results},
-            status_code=200 if healthy else 503,
-            headers={"Cache-Control": "no-store"},
-        )
+        body: dict[str, object] = {"status": "ok" if healthy else "unavailable", "checks": results}
+        if warnings:
+            body["warnings"] = warnings
+        return Response(body, status_code=200 if healthy else 503, headers={"Cache-Control": "no-store"})

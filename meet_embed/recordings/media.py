@@ -264,13 +264,16 @@ class PathSend(Stream):
 
 
 async def _counted(body: Any, kind: str) -> Any:
+    # The series is picked while the request runs: a generator left unfinished by a client that went away
+    # may be closed later, from a task that knows nothing of the app.
+    counter = MEDIA_BYTES.labels(kind)
     sent = 0
     try:
         async for chunk in body:
             sent += len(chunk)
             yield chunk
     finally:
-        MEDIA_BYTES.labels(kind).inc(sent)
+        counter.inc(sent)
 
 
 async def _nothing() -> Any:

@@ -10,12 +10,13 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from meet_embed.db.base import Base, now_ms
 
-__all__ = ("IN_PROGRESS", "RecordingModel", "RecordingSecretModel")
+__all__ = ("IN_PROGRESS", "IN_PROGRESS_CONDITION", "RecordingModel", "RecordingSecretModel")
 
 IN_PROGRESS = ("starting", "active", "ending")
 """Statuses of a recording that still runs; at most one recording per room may be in one of them."""
 
-_in_progress_sql = text("status IN ('starting', 'active', 'ending')")
+IN_PROGRESS_CONDITION = text("status IN ('starting', 'active', 'ending')")
+"""The partial index's condition, written once: a query with the same text can be answered from it."""
 
 
 class RecordingModel(Base):
@@ -35,8 +36,8 @@ class RecordingModel(Base):
             "uq_meet_recordings_one_active_per_room",
             "room_id",
             unique=True,
-            sqlite_where=_in_progress_sql,
-            postgresql_where=_in_progress_sql,
+            sqlite_where=IN_PROGRESS_CONDITION,
+            postgresql_where=IN_PROGRESS_CONDITION,
         ),
     )
 

@@ -369,14 +369,13 @@ class RecordingsController(Controller):
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Response[Any]:
         response = await media_response(request, meet, access.recording, download=download)
-        if request.method == "GET" and response.status_code in (200, 206) and _starts_viewing(request):
-            session = media_token or (
-                f"{secret}@{audit.client}" if secret else f"{audit.actor.kind}:{audit.actor.name}"
-            )
+        # 307: a presigned redirect; the bucket serves the bytes, but the viewing started here all the same.
+        if request.method == "GET" and response.status_code in (200, 206, 307) and _starts_viewing(request):
+            viewer = audit.viewer(request, secret=secret, media_token=media_token)
             rid = access.recording.recording_id
             if download:
                 await audit("download", recording_id=rid)
-            elif meet.audit.is_new_viewing(session, rid):
+            elif await meet.audit.is_new_viewing(viewer, rid):
                 await audit("play", recording_id=rid)
         return response
 
@@ -411,7 +410,7 @@ class RecordingsController(Controller):
         "/{recording_id:str}/poster",
         guards=[recording_guard("retrieve", secrets=True, media_links=True, cached=True)],
         summary="A recording's poster image (JPEG)",
-        responses=errors(400, 401, 403, 404, 422),
+        responses=errors(400, 401, 403, 404, 422, 503),
         media_type="image/jpeg",
         security=[*_MEDIA_SECURITY, {}],
     )
@@ -432,6 +431,10 @@ class RecordingsController(Controller):
             body = await recordings.runtime.store.stream(key)
         except FileNotFoundError:
             raise NotFoundError("The poster is missing from storage", error="Recording Error") from None
+        except Exception as exc:  # the store's own failure, as the media route says it
+            raise MeetError(
+                "The media store is unavailable", error="Service Unavailable", status_code=503
+            ) from exc
         return Stream(body, media_type="image/jpeg", headers={"Cache-Control": "private, max-age=86400"})
 
     @get(

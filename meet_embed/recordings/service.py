@@ -189,18 +189,29 @@ class RecordingsService:
         await self.delete_many(eligible)
         return [r.recording_id for r in eligible], failed
 
-    async def delete_many(self, rows: Sequence[RecordingModel]) -> None:
+    async def delete_many(self, rows: Sequence[RecordingModel]) -> list[str]:
         """Remove rows and every object they own. The rows and the list of objects to delete change in one
-        transaction; the objects go right after, and any the store refuses are retried by the janitor."""
+        transaction; the objects go right after, and any the store refuses are retried by the janitor.
+
+        Returns the ids of the rows this call removed: one deleted meanwhile by another request or replica
+        is not among them (its deleter reports it)."""
         if not rows:
-            return
+            return []
         ids = [r.recording_id for r in rows]
-        deleted = [(r.room_id, r.recording_id) for r in rows]
         rooms = {r.room_id for r in rows}
         object_keys = [k for r in rows for k in (r.media_key, r.poster_key) if k]
         prefixes = [keys.chunks_prefix(r.room_id, r.recording_id) for r in rows]
         pending = enqueue_deletions(self.session, object_keys, prefixes)
-        await self.session.execute(delete(RecordingModel).where(RecordingModel.recording_id.in_(ids)))
+        gone = set(
+            (
+                await self.session.scalars(
+                    delete(RecordingModel)
+                    .where(RecordingModel.recording_id.in_(ids))
+                    .returning(RecordingModel.recording_id)
+                )
+            ).all()
+        )
+        deleted = [(r.room_id, r.recording_id) for r in rows if r.recording_id in gone]
         # A closed room exists only for its recordings; it goes with the last of them.
         remaining = select(RecordingModel.room_id).where(RecordingModel.room_id.in_(rooms))
         await self.session.execute(
@@ -218,6 +229,7 @@ class RecordingsService:
         )
         if failed:
             logger.warning("%d object(s) of deleted recordings stay queued for deletion", failed)
+        return [recording_id for _room, recording_id in deleted]
 
     # -- ZIP archives ------------------------------------------------------------------------------
 

@@ -85,9 +85,10 @@ class RoomConfig(Struct):
     recording: RoomRecordingConfig
 
 
-class RoomRecordingConfigIn(Struct, rename="camel"):
+class RoomRecordingConfigIn(Struct, rename="camel", forbid_unknown_fields=True):
     """Recording settings in a request: every field optional; what is left out keeps its value (on update)
-    or its default (on create)."""
+    or its default (on create). A field not listed here is refused (422), not ignored: a misspelt setting
+    (``allowAcessTo``) would otherwise be answered 200 while nothing changed."""
 
     enabled: bool | UnsetType = UNSET
     allow_access_to: AllowAccessTo | UnsetType = UNSET

@@ -20,7 +20,14 @@ import obstore
 from obstore.exceptions import NotFoundError as _ObstoreNotFound
 from obstore.store import LocalStore, MemoryStore, from_url
 
-__all__ = ("DEFAULT_READ_CHUNK", "MediaStore", "ObjectInfo", "ObjectNotFound", "StoreUnavailable")
+__all__ = (
+    "DEFAULT_READ_CHUNK",
+    "MediaStore",
+    "ObjectInfo",
+    "ObjectNotFound",
+    "StoreUnavailable",
+    "local_root_of",
+)
 
 logger = logging.getLogger("meet_embed.storage")
 
@@ -56,6 +63,27 @@ class ObjectInfo:
     e_tag: str | None
 
 
+def local_root_of(url: str) -> Path:
+    """The directory of a ``file:`` URL, which must be absolute: ``file:///srv/media`` (also
+    ``file://localhost/srv/media`` and ``file:/srv/media``), percent-encoded as ``Path.as_uri()`` makes it.
+
+    Relative forms are refused rather than guessed: in ``file://media`` the name after the two slashes is a
+    host, so the path is empty (the working directory), and ``file://./media`` is ``/media``.
+    """
+    from meet_embed.config import ConfigError
+
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if parts.netloc in ("", "localhost") and path.startswith("/"):
+        return Path(path)
+    relative = (parts.netloc + path).lstrip("/") or "."
+    raise ConfigError(
+        f"storage_url: {url!r} is not an absolute file URL; write file:/// and the absolute path "
+        f"(three slashes), e.g. {(Path.cwd() / relative).resolve().as_uri()}, or leave storage_url unset "
+        "for the media directory under data_dir"
+    )
+
+
 class MediaStore:
     """One bucket (or directory) holding every media object meet-embed writes."""
 
@@ -65,7 +93,7 @@ class MediaStore:
         scheme = urlsplit(url).scheme
         self.local_root: Path | None = None
         if scheme == "file":
-            self.local_root = Path(unquote(urlsplit(url).path))
+            self.local_root = local_root_of(url)
             self.local_root.mkdir(parents=True, exist_ok=True)
             self._store: Any = LocalStore(self.local_root)
         elif scheme == "memory":
