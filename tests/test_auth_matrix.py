@@ -624,10 +624,10 @@ MEMBER_RIGHTS: dict[tuple[str, str], frozenset[str]] = {
 }
 """Which recording endpoints a member of the recording's room may use, by role and ``allowAccessTo``."""
 
-OTHER_ROOM_ALLOWED = {"list": 200, "bulk-delete": 400, "zip": 400, "zip-url": 200}
+OTHER_ROOM_ALLOWED = {"list": 200, "bulk-delete": 400, "zip": 400, "zip-url": 400}
 """A member of room B asking about R (of room A), when B's own setting gives it the right: the listing
-shows room B only, a bulk delete reports R as not of its room, a ZIP of R has nothing to put in. The ZIP
-link is made (the ids are checked when it is used, see ``check_ok``)."""
+shows room B only, a bulk delete reports R as not of its room, a ZIP of R (or a link to one) has nothing
+to put in."""
 
 
 def expected(endpoint: str, principal: str, access: str) -> int:
