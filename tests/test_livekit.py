@@ -659,3 +659,26 @@ async def test_a_stop_while_the_egress_is_being_created(
         await eventually(
             lambda: meet.call(meet.runtime.store.list_keys, f"recordings/{room_id}"), negate=True
         )
+
+
+async def test_a_forced_room_deletion_stops_the_egress(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """Deleting a room that is being recorded through LiveKit stops the egress; the file it uploads after
+    the recording is gone is deleted, not left in the bucket for nobody."""
+    fake = FakeLiveKit(activate_after=0.1, media=egress_mp4.read_bytes(), media_duration=3.0)
+    meet = await start_pair(live, config_factory, fake)
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        room_id = room["roomId"]
+        started = await http.post(RECORDINGS, json={"roomId": room_id}, headers=API_HEADERS)
+        assert started.status_code == 201, started.text
+        deleted = await http.delete(f"{ROOMS}/{room_id}?withRecordings=force", headers=API_HEADERS)
+        assert deleted.status_code == 200, deleted.text
+        (egress_id,) = fake.egresses
+        assert [r.egress_id for r in fake.calls_of("StopEgress")] == [egress_id]
+        await eventually(lambda: len(fake.webhook_answers) >= 4)  # started, active, ending, ended
+        assert fake.webhook_answers == [200, 200, 200, 200]
+        await eventually(
+            lambda: meet.call(meet.runtime.store.list_keys, f"recordings/{room_id}"), negate=True
+        )

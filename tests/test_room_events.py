@@ -258,3 +258,41 @@ async def test_a_slow_listener_gets_a_fresh_state_instead_of_a_backlog(
         assert after.comment == "keep-alive"
     finally:
         await stream.aclose()
+
+
+async def test_a_forced_room_deletion_ends_its_running_recording_for_everyone(
+    live: LiveServers, config_factory: Any, tmp_path: Path
+) -> None:
+    """``DELETE /rooms/{id}?withRecordings=force`` while the room records: the recording ends as any
+    recording does (the meeting hears it fail, the host gets recordingEnded, the gauge drops), then it
+    goes."""
+    from tests.test_metrics import scrape
+    from tests.test_webhooks import Receiver
+
+    source = synthesize(tmp_path / "one.webm", 1.0, kind="webm", hue=30)
+    receiver = Receiver()
+    try:
+        server = live.meet(config_factory(webhook_url=receiver.url, **QUIET_SWEEP))
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=20) as http:
+            room = await create_room(http, API_HEADERS, "Going away")
+            room_id = room["roomId"]
+            rid = (await start_recording(http, room_id, API_HEADERS))["recordingId"]
+            assert (await put_chunk(http, rid, 0, source.read_bytes(), API_HEADERS)).status_code == 200
+            assert (await scrape(http)).value("meet_embed_active_recordings") == 1
+            async with EventStream(http, events_url(room_id), API_HEADERS) as events:
+                assert (await events.next())[0] == "state"
+                response = await http.delete(f"{ROOMS}/{room_id}?withRecordings=force", headers=API_HEADERS)
+                assert response.status_code == 200, response.text
+                name, data = await events.next()
+                assert name == "recordingFailed"
+                assert data["recording"]["status"] == "aborted"
+                assert data["recording"]["details"] == "Room deleted"
+                assert "endDate" in data["recording"]
+                assert await events.next() == ("recordingDeleted", {"roomId": room_id, "recordingId": rid})
+            assert (await scrape(http)).value("meet_embed_active_recordings") == 0
+            await eventually(lambda: "recordingEnded" in receiver.events(), timeout=5)
+    finally:
+        receiver.close()
+    ended = receiver.deliveries[receiver.events().index("recordingEnded")].json["data"]
+    assert ended["recordingId"] == rid
+    assert ended["status"] == "aborted"
