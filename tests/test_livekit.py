@@ -42,6 +42,7 @@ from tests.capture_support import (
     ROOMS,
     configure,
     create_room,
+    eventually,
     load_row,
     media_facts,
     member_headers,
@@ -88,6 +89,8 @@ class FakeLiveKit:
     """The MP4 the egress "uploads" when it is stopped."""
     media_duration: float = 0.0
     start_error: tuple[int, str] | None = None
+    start_delay: float = 0.0
+    """Seconds the start call takes to answer (LiveKit looking for an egress service)."""
     calls: list[tuple[str, Any, Any]] = field(default_factory=list)
     """``(method, request message, token claims)`` of every accepted call."""
     refused: list[str] = field(default_factory=list)
@@ -127,6 +130,7 @@ class FakeLiveKit:
                 return twirp_error(401, "unauthenticated", str(exc))
             req = RoomCompositeEgressRequest.FromString(await request.body())
             fake.calls.append(("StartRoomCompositeEgress", req, claims))
+            await asyncio.sleep(fake.start_delay)
             if fake.start_error:
                 return twirp_error(fake.start_error[0], "unavailable", fake.start_error[1])
             info = EgressInfo(
@@ -193,12 +197,16 @@ class FakeLiveKit:
     async def _finish(self, egress_id: str) -> None:
         info = self.egresses[egress_id]
         await self.send("egress_updated", info)  # ENDING
+        await self.upload(info)
+        await self.send("egress_ended", info)
+
+    async def upload(self, info: EgressInfo, status: int = EgressStatus.EGRESS_COMPLETE) -> None:
+        """The egress writes its file into the bucket meet-embed reads, and reports it in ``info``."""
         filepath = info.room_composite.file_outputs[0].filepath
         assert self.meet is not None
         runtime = self.meet.runtime
-        # The egress uploads its file into the bucket meet-embed reads.
         await asyncio.wrap_future(self.meet.submit(runtime.store.put, filepath, self.media))
-        info.status = EgressStatus.EGRESS_COMPLETE
+        info.status = status  # type: ignore[assignment]
         info.ended_at = info.updated_at = now_ns()
         info.file_results.append(
             FileInfo(
@@ -210,7 +218,6 @@ class FakeLiveKit:
                 location=f"s3://bucket/{filepath}",
             )
         )
-        await self.send("egress_ended", info)
 
     async def send(self, event: str, info: EgressInfo, *, authorization: str | None = None) -> int:
         """Post a signed webhook to meet-embed, as LiveKit does; returns the status it got."""
@@ -465,3 +472,213 @@ async def test_webhooks_that_overtake_the_start_response(live: LiveServers, conf
         assert response.status_code == 201, response.text
         assert response.json()["status"] == "active"
         assert fake.calls_of("StopEgress") == []
+
+
+# -- limits, lost and repeated reports, failures while completing -------------------------------------------
+
+
+def count_reads(meet: LiveServer, key_suffix: str) -> list[str]:
+    """Record every read of an object whose key ends with ``key_suffix`` (hashing the egress file)."""
+    store = meet.runtime.store
+    real = store.stream
+    reads: list[str] = []
+
+    async def stream(key: str, *args: Any, **kwargs: Any) -> Any:
+        if key.endswith(key_suffix):
+            reads.append(key)
+        return await real(key, *args, **kwargs)
+
+    store.stream = stream  # type: ignore[method-assign]
+    return reads
+
+
+async def test_the_rooms_max_duration_ends_an_egress_with_limit_reached(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """The room allows one second: the egress is stopped when it passes (not at the next sweep, which here
+    never comes), and the recording ends ``limit_reached`` although the egress itself completed normally."""
+    media = egress_mp4.read_bytes()
+    fake = FakeLiveKit(activate_after=0.1, media=media, media_duration=3.0)
+    meet = await start_pair(live, config_factory, fake)
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        limited = await http.put(
+            f"{ROOMS}/{room['roomId']}/config",
+            json={"config": {"recording": {"maxDuration": 1}}},
+            headers=API_HEADERS,
+        )
+        assert limited.status_code == 200, limited.text
+        started = await http.post(RECORDINGS, json={"roomId": room["roomId"]}, headers=API_HEADERS)
+        assert started.status_code == 201, started.text
+        rid = started.json()["recordingId"]
+        done = await wait_for(http, rid, API_HEADERS, ("complete", "limit_reached", "failed"), timeout=6)
+        assert done["status"] == "limit_reached", done
+        assert done["details"] == "End reason: max duration reached"
+        assert done["size"] == len(media)
+        assert len(fake.calls_of("StopEgress")) == 1
+        assert (await http.get(f"{RECORDINGS}/{rid}/media", headers=API_HEADERS)).content == media
+
+
+async def test_an_egress_that_reaches_its_own_limit(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """LiveKit's egress service has limits of its own (EGRESS_LIMIT_REACHED): the recording is
+    ``limit_reached``, with its file."""
+    fake = FakeLiveKit(activate_after=0.1, complete_on_stop=False, media=egress_mp4.read_bytes())
+    meet = await start_pair(live, config_factory, fake)
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        started = await http.post(RECORDINGS, json={"roomId": room["roomId"]}, headers=API_HEADERS)
+        rid = started.json()["recordingId"]
+        (info,) = fake.egresses.values()
+        await fake.upload(info, EgressStatus.EGRESS_LIMIT_REACHED)
+        assert await fake.send("egress_ended", info) == 200
+        done = await wait_for(http, rid, API_HEADERS, ("complete", "limit_reached", "failed"))
+        assert done["status"] == "limit_reached", done
+        assert done["size"] == len(fake.media)
+
+
+async def test_a_repeated_egress_ended_changes_nothing(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """LiveKit may deliver ``egress_ended`` twice (a retry, two webhook URLs): the file is read once."""
+    fake = FakeLiveKit(activate_after=0.1, media=egress_mp4.read_bytes(), media_duration=3.0)
+    meet = await start_pair(live, config_factory, fake)
+    reads = count_reads(meet, ".mp4")
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        rid = (await http.post(RECORDINGS, json={"roomId": room["roomId"]}, headers=API_HEADERS)).json()[
+            "recordingId"
+        ]
+        assert (await http.post(f"{RECORDINGS}/{rid}/stop", headers=API_HEADERS)).status_code == 202
+        done = await wait_for(http, rid, API_HEADERS)
+        assert len(reads) == 1
+        (info,) = fake.egresses.values()
+        assert await fake.send("egress_ended", info) == 200
+        await asyncio.sleep(0.5)
+        assert len(reads) == 1
+        again = (await http.get(f"{RECORDINGS}/{rid}", headers=API_HEADERS)).json()
+        assert again == done
+
+
+async def test_egress_ended_while_the_recording_is_still_starting(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """The ``egress_updated`` that said "active" was lost: ``egress_ended`` with the file arrives while the
+    recording is still ``starting``. The start answers with the recording, which completes."""
+    fake = FakeLiveKit(activate_after=None, complete_on_stop=False, media=egress_mp4.read_bytes())
+    meet = await start_pair(live, config_factory, fake, start_timeout=5)
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        start = asyncio.create_task(
+            http.post(RECORDINGS, json={"roomId": room["roomId"]}, headers=API_HEADERS)
+        )
+        await eventually(lambda: fake.webhook_answers == [200])  # egress_started
+        (info,) = fake.egresses.values()
+        await fake.upload(info)
+        assert await fake.send("egress_ended", info) == 200
+        response = await start
+        assert response.status_code == 201, response.text
+        rid = response.json()["recordingId"]
+        assert response.json()["status"] in ("ending", "complete")
+        done = await wait_for(http, rid, API_HEADERS, ("complete", "failed"))
+        assert done["status"] == "complete", done
+        assert (await http.get(f"{RECORDINGS}/{rid}/media", headers=API_HEADERS)).content == fake.media
+
+
+async def test_a_failed_completion_is_retried_by_the_sweep(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """The store fails while the egress' file is hashed (the webhook's one chance): the recording is not
+    left ``ending`` until it is given up on; the next sweep completes it."""
+    fake = FakeLiveKit(activate_after=0.1, media=egress_mp4.read_bytes(), media_duration=3.0)
+    meet = await start_pair(live, config_factory, fake)
+    store = meet.runtime.store
+    real = store.stream
+    failures: list[str] = []
+
+    async def flaky(key: str, *args: Any, **kwargs: Any) -> Any:
+        if key.endswith(".mp4") and not failures:
+            failures.append(key)
+            raise RuntimeError("the store is unavailable")
+        return await real(key, *args, **kwargs)
+
+    store.stream = flaky  # type: ignore[method-assign]
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        rid = (await http.post(RECORDINGS, json={"roomId": room["roomId"]}, headers=API_HEADERS)).json()[
+            "recordingId"
+        ]
+        assert (await http.post(f"{RECORDINGS}/{rid}/stop", headers=API_HEADERS)).status_code == 202
+        await eventually(lambda: failures)
+        await asyncio.sleep(0.3)
+        assert (await http.get(f"{RECORDINGS}/{rid}", headers=API_HEADERS)).json()["status"] == "ending"
+        report = await meet.call(meet.runtime.sweeper.sweep_once)
+        assert report.finalized == [rid]
+        done = (await http.get(f"{RECORDINGS}/{rid}", headers=API_HEADERS)).json()
+        assert done["status"] == "complete"
+        assert done["size"] == len(fake.media)
+        assert abs(done["duration"] - 3.0) < 0.01
+        row = await meet.call(load_row, meet.runtime, rid)
+        assert row.crc32 == zlib.crc32(fake.media)
+
+
+async def test_a_stop_while_the_egress_is_being_created(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """A stop while LiveKit has not yet answered the start: 409 as the reference says (never a 500 from
+    LiveKit not knowing the egress yet), the egress is stopped once it exists, and the file it uploads
+    anyway goes when the recording is deleted."""
+    fake = FakeLiveKit(activate_after=None, start_delay=0.8, media=egress_mp4.read_bytes())
+    meet = await start_pair(live, config_factory, fake)
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        room_id = room["roomId"]
+        start = asyncio.create_task(http.post(RECORDINGS, json={"roomId": room_id}, headers=API_HEADERS))
+        await eventually(lambda: fake.calls_of("StartRoomCompositeEgress"))
+        (recording,) = (await http.get(RECORDINGS, params={"roomId": room_id}, headers=API_HEADERS)).json()[
+            "recordings"
+        ]
+        rid = recording["recordingId"]
+        stop = await http.post(f"{RECORDINGS}/{rid}/stop", headers=API_HEADERS)
+        assert stop.status_code == 409, stop.text
+        assert stop.json() == {
+            "error": "Recording Error",
+            "message": f"Recording '{rid}' cannot be stopped while starting",
+        }
+        started = await start
+        assert started.status_code == 503, started.text
+        (egress_id,) = fake.egresses
+        await eventually(lambda: egress_id in [r.egress_id for r in fake.calls_of("StopEgress")])
+        await eventually(lambda: len(fake.webhook_answers) >= 3)  # egress_started, ending, ended
+        await asyncio.sleep(0.3)
+        aborted = (await http.get(f"{RECORDINGS}/{rid}", headers=API_HEADERS)).json()
+        assert aborted["status"] == "aborted"
+        assert await meet.call(meet.runtime.store.list_keys, f"recordings/{room_id}") != []
+        assert (await http.delete(f"{RECORDINGS}/{rid}", headers=API_HEADERS)).status_code == 200
+        await eventually(
+            lambda: meet.call(meet.runtime.store.list_keys, f"recordings/{room_id}"), negate=True
+        )
+
+
+async def test_a_forced_room_deletion_stops_the_egress(
+    live: LiveServers, config_factory: Any, egress_mp4: Path
+) -> None:
+    """Deleting a room that is being recorded through LiveKit stops the egress; the file it uploads after
+    the recording is gone is deleted, not left in the bucket for nobody."""
+    fake = FakeLiveKit(activate_after=0.1, media=egress_mp4.read_bytes(), media_duration=3.0)
+    meet = await start_pair(live, config_factory, fake)
+    async with httpx.AsyncClient(base_url=meet.base_url, timeout=20) as http:
+        room = await create_room(http, API_HEADERS)
+        room_id = room["roomId"]
+        started = await http.post(RECORDINGS, json={"roomId": room_id}, headers=API_HEADERS)
+        assert started.status_code == 201, started.text
+        deleted = await http.delete(f"{ROOMS}/{room_id}?withRecordings=force", headers=API_HEADERS)
+        assert deleted.status_code == 200, deleted.text
+        (egress_id,) = fake.egresses
+        assert [r.egress_id for r in fake.calls_of("StopEgress")] == [egress_id]
+        await eventually(lambda: len(fake.webhook_answers) >= 4)  # started, active, ending, ended
+        assert fake.webhook_answers == [200, 200, 200, 200]
+        await eventually(
+            lambda: meet.call(meet.runtime.store.list_keys, f"recordings/{room_id}"), negate=True
+        )

@@ -196,3 +196,103 @@ async def test_listeners_that_leave_are_unsubscribed(server: LiveServer, http: h
         await events.next()
         await start_recording(http, room_id, API_HEADERS)
         assert (await events.next())[0] == "recordingStarting"
+
+
+async def test_an_idle_stream_sends_keep_alive_comments(
+    server: LiveServer, http: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing happens in the room: the stream still sends a comment line now and then, so proxies and
+    load balancers do not close a connection they take for dead."""
+    from meet_embed.events import routes
+
+    monkeypatch.setattr(routes, "HEARTBEAT_SECONDS", 0.2)
+    room = await create_room(http, API_HEADERS, "Quiet")
+    async with EventStream(http, events_url(room["roomId"]), API_HEADERS) as events:
+        assert (await events.next())[0] == "state"
+        await eventually(lambda: events.comments >= 3, timeout=5)
+        # Comments only: no empty event for the page to handle.
+        assert events.pending() == []
+
+
+async def test_a_slow_listener_gets_a_fresh_state_instead_of_a_backlog(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A listener that reads slower than changes come (a stalled tab, a slow link) does not make the server
+    keep every change for it: the oldest are dropped, and it is sent the current state in their place
+    instead of the stale changes one by one."""
+    import msgspec
+
+    from meet_embed.events import routes
+
+    monkeypatch.setattr(routes, "BACKLOG", 8)
+    monkeypatch.setattr(routes, "HEARTBEAT_SECONDS", 0.1)
+    all_sent = asyncio.Event()
+
+    class Subscriber:
+        async def iter_events(self) -> Any:
+            for n in range(100):
+                yield msgspec.json.encode({"event": "recordingUpdated", "n": n})
+            all_sent.set()
+            await asyncio.Event().wait()  # still subscribed, nothing more happens
+
+    class Channels:
+        async def unsubscribe(self, subscriber: Any) -> None:
+            return None
+
+    class Meet:
+        channels = Channels()
+
+    async def snapshot() -> dict[str, Any]:
+        return {"roomId": "r", "recording": {"status": "ending"}}
+
+    stream = routes._events(Meet(), Subscriber(), {"roomId": "r", "recording": None}, snapshot)  # type: ignore[arg-type]
+    try:
+        first = await anext(stream)
+        assert first.event == "state"
+        await asyncio.wait_for(all_sent.wait(), 5)  # 100 changes while the client read nothing
+        fresh = await anext(stream)
+        assert fresh.event == "state"
+        assert msgspec.json.decode(fresh.data) == {"roomId": "r", "recording": {"status": "ending"}}
+        # None of the stale changes follow it.
+        after = await anext(stream)
+        assert after.comment == "keep-alive"
+    finally:
+        await stream.aclose()
+
+
+async def test_a_forced_room_deletion_ends_its_running_recording_for_everyone(
+    live: LiveServers, config_factory: Any, tmp_path: Path
+) -> None:
+    """``DELETE /rooms/{id}?withRecordings=force`` while the room records: the recording ends as any
+    recording does (the meeting hears it fail, the host gets recordingEnded, the gauge drops), then it
+    goes."""
+    from tests.test_metrics import scrape
+    from tests.test_webhooks import Receiver
+
+    source = synthesize(tmp_path / "one.webm", 1.0, kind="webm", hue=30)
+    receiver = Receiver()
+    try:
+        server = live.meet(config_factory(webhook_url=receiver.url, **QUIET_SWEEP))
+        async with httpx.AsyncClient(base_url=server.base_url, timeout=20) as http:
+            room = await create_room(http, API_HEADERS, "Going away")
+            room_id = room["roomId"]
+            rid = (await start_recording(http, room_id, API_HEADERS))["recordingId"]
+            assert (await put_chunk(http, rid, 0, source.read_bytes(), API_HEADERS)).status_code == 200
+            assert (await scrape(http)).value("meet_embed_active_recordings") == 1
+            async with EventStream(http, events_url(room_id), API_HEADERS) as events:
+                assert (await events.next())[0] == "state"
+                response = await http.delete(f"{ROOMS}/{room_id}?withRecordings=force", headers=API_HEADERS)
+                assert response.status_code == 200, response.text
+                name, data = await events.next()
+                assert name == "recordingFailed"
+                assert data["recording"]["status"] == "aborted"
+                assert data["recording"]["details"] == "Room deleted"
+                assert "endDate" in data["recording"]
+                assert await events.next() == ("recordingDeleted", {"roomId": room_id, "recordingId": rid})
+            assert (await scrape(http)).value("meet_embed_active_recordings") == 0
+            await eventually(lambda: "recordingEnded" in receiver.events(), timeout=5)
+    finally:
+        receiver.close()
+    ended = receiver.deliveries[receiver.events().index("recordingEnded")].json["data"]
+    assert ended["recordingId"] == rid
+    assert ended["status"] == "aborted"

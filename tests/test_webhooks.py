@@ -4,7 +4,9 @@ recording, as OpenVidu Meet sends it (reference section 9)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import http.server
+import itertools
 import threading
 import time
 from collections.abc import Iterator
@@ -25,6 +27,7 @@ from tests.capture_support import (
     create_room,
     eventually,
     member_headers,
+    put_chunk,
     split_like_mediarecorder,
     start_recording,
     upload_all,
@@ -252,3 +255,78 @@ async def test_in_process_listeners(config_factory: Any, chunks: list[bytes], tm
     assert ended.size > 0
     assert ended.duration > 0
     assert ended.filename.endswith(".mp4")
+
+
+# -- order and giving up -----------------------------------------------------------------------------------
+
+
+async def test_a_retried_webhook_is_not_overtaken(config_factory: Any, chunks: list[bytes]) -> None:
+    """The host refuses the first webhook once: while it is retried the recording goes on, and the host
+    must still hear its changes in order, each stamped with when it happened rather than when it was
+    finally sent."""
+    receiver = Receiver(statuses=[503])
+    try:
+        async with app_client(await configure(config_factory, webhook_url=receiver.url)) as client:
+            room = await create_room(client, API_HEADERS)
+            rid = (await start_recording(client, room["roomId"], API_HEADERS))["recordingId"]
+            before_active = int(time.time() * 1000)
+            response = await put_chunk(client, rid, 0, chunks[0], API_HEADERS)
+            assert response.status_code == 200
+            after_active = int(time.time() * 1000)
+            for seq in (1, 2):
+                response = await put_chunk(client, rid, seq, chunks[seq], API_HEADERS, final=seq == 2)
+                assert response.status_code == 200
+            assert (await client.post(f"{RECORDINGS}/{rid}/stop", headers=API_HEADERS)).status_code == 202
+            await wait_for(client, rid, API_HEADERS)
+            await eventually(lambda: len(receiver.deliveries) >= 5, timeout=10)
+            await asyncio.sleep(0.5)  # nothing else comes
+    finally:
+        receiver.close()
+    got = [(d.json["event"], d.json["data"]["status"]) for d in receiver.deliveries]
+    assert got == [
+        ("recordingStarted", "starting"),  # refused with 503
+        ("recordingStarted", "starting"),
+        ("recordingUpdated", "active"),
+        ("recordingUpdated", "ending"),
+        ("recordingEnded", "complete"),
+    ]
+    active = receiver.deliveries[2]
+    # Sent after the retry's back-off, but dated when the first chunk made the recording active.
+    assert before_active <= active.json["creationDate"] <= after_active
+    assert active.headers["X-Timestamp"] == str(active.json["creationDate"])
+    assert verify_webhook(API_KEY, active.headers, active.body)
+
+
+async def test_a_host_that_keeps_refusing_is_given_up_on(
+    config_factory: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Five retries after the first try, each after twice the wait of the one before; then the webhook is
+    given up on, counted in ``meet_embed_webhook_failures_total``, and the recording's next webhook goes
+    out."""
+    from meet_embed.events import webhooks
+    from tests.test_metrics import scrape
+
+    monkeypatch.setattr(
+        webhooks, "WebhookSender", functools.partial(webhooks.WebhookSender, first_backoff=0.05)
+    )
+    receiver = Receiver(statuses=[503] * 6)
+    try:
+        async with app_client(await configure(config_factory, webhook_url=receiver.url)) as client:
+            before = (await scrape(client)).value("meet_embed_webhook_failures_total")
+            room = await create_room(client, API_HEADERS)
+            rid = (await start_recording(client, room["roomId"], API_HEADERS))["recordingId"]
+            # Stopped while starting: it ends aborted, and recordingEnded queues behind recordingStarted.
+            assert (await client.post(f"{RECORDINGS}/{rid}/stop", headers=API_HEADERS)).status_code == 409
+            await eventually(lambda: len(receiver.deliveries) >= 7, timeout=10)
+            await asyncio.sleep(0.3)
+            after = (await scrape(client)).value("meet_embed_webhook_failures_total")
+    finally:
+        receiver.close()
+    assert receiver.events() == ["recordingStarted"] * 6 + ["recordingEnded"]
+    assert after - before == 1
+    tries = receiver.deliveries[:6]
+    gaps = [b.at - a.at for a, b in itertools.pairwise(tries)]
+    assert gaps[0] >= 0.04
+    for shorter, longer in itertools.pairwise(gaps):
+        assert longer >= shorter * 1.6, gaps
+    assert receiver.deliveries[6].json["data"]["status"] == "aborted"

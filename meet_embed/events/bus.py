@@ -7,14 +7,16 @@ made on one replica reaches viewers connected to another.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from typing import Any
 
 import msgspec
 from litestar.channels import ChannelsPlugin
 from litestar.channels.backends.memory import MemoryChannelsBackend
 
+from meet_embed.db.base import now_ms
 from meet_embed.recordings.models import RecordingModel
 from meet_embed.recordings.schemas import to_wire
 
@@ -76,11 +78,16 @@ def make_channels(redis_url: str | None) -> ChannelsPlugin:
     )
 
 
+Spawn = Callable[[Coroutine[Any, Any, Any], str], asyncio.Task[Any]]
+
+
 class RecordingEvents:
-    def __init__(self, channels: ChannelsPlugin, webhooks: Any | None, spawn: Callable[..., Any]) -> None:
+    def __init__(self, channels: ChannelsPlugin, webhooks: Any | None, spawn: Spawn) -> None:
         self.channels = channels
         self.webhooks = webhooks
         self._spawn = spawn
+        self._webhook_tails: dict[str, asyncio.Task[Any]] = {}
+        """Per recording, the last webhook delivery queued: the next one waits for it."""
         self.emit: Callable[..., None] | None = None
         """Set to ``app.emit`` at start-up."""
 
@@ -100,8 +107,10 @@ class RecordingEvents:
         except Exception:
             logger.exception("could not announce the deletion of %s", recording_id)
 
-    async def publish(self, recording: RecordingModel) -> None:
-        """Announce that ``recording`` reached its current status."""
+    async def publish(self, recording: RecordingModel, *, at: int | None = None) -> None:
+        """Announce that ``recording`` reached its current status, which happened at ``at`` (ms; now by
+        default)."""
+        at = at if at is not None else now_ms()
         wire = to_wire(recording)
         data = msgspec.to_builtins(wire)
         message = {"event": stream_topic(recording.status), "roomId": recording.room_id, "recording": data}
@@ -115,7 +124,7 @@ class RecordingEvents:
             )
         kind = self._webhook_event(recording.status)
         if self.webhooks is not None:
-            self._spawn(self.webhooks.deliver(kind, data), name=f"webhook-{kind}-{recording.recording_id}")
+            self._queue_webhook(recording.recording_id, kind, data, at)
         if self.emit is not None:
             name = {"recordingStarted": "started", "recordingUpdated": "updated", "recordingEnded": "ended"}[
                 kind
@@ -124,3 +133,24 @@ class RecordingEvents:
                 self.emit(EVENT_NAMES[name], recording=wire)
             except Exception:
                 logger.exception("an in-process listener of %s failed", EVENT_NAMES[name])
+
+    def _queue_webhook(self, recording_id: str, kind: str, data: Any, at: int) -> None:
+        """Deliver in the background, after this recording's previous webhook was delivered or given up
+        on: a retried ``recordingUpdated`` must not reach the host after the ``recordingEnded`` that
+        followed it. Other recordings' webhooks do not wait."""
+        previous = self._webhook_tails.get(recording_id)
+        task = self._spawn(self._deliver_after(previous, kind, data, at), f"webhook-{kind}-{recording_id}")
+        self._webhook_tails[recording_id] = task
+
+        def forget(done: asyncio.Task[Any]) -> None:
+            if self._webhook_tails.get(recording_id) is done:
+                del self._webhook_tails[recording_id]
+
+        task.add_done_callback(forget)
+
+    async def _deliver_after(self, previous: asyncio.Task[Any] | None, kind: str, data: Any, at: int) -> None:
+        if previous is not None:
+            # asyncio.wait, not await: cancelling this delivery (shutdown) must not cancel the one before.
+            await asyncio.wait({previous})
+        if self.webhooks is not None:
+            await self.webhooks.deliver(kind, data, created=at)

@@ -2,16 +2,17 @@
 
 The current state comes first (``event: state``), then every change (``recordingStarting``,
 ``recordingStarted``, ``recordingStopping``, ``recordingStopped``, ``recordingFailed``, and
-``recordingDeleted`` with ``{roomId, recordingId}``), with a comment
-line every 15 s so proxies keep the connection open. Every member of the room may listen, whatever the
-room's access setting: the indicator is for everyone in the meeting.
+``recordingDeleted`` with ``{roomId, recordingId}``), with a comment line every 15 s so proxies keep the
+connection open. A client too slow to keep up loses the oldest changes it has not read (at most
+``BACKLOG`` wait for it) and gets a fresh ``state`` in their place. Every member of the room may listen,
+whatever the room's access setting: the indicator is for everyone in the meeting.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import Any
 
 import msgspec
@@ -30,6 +31,10 @@ from meet_embed.runtime import MeetRuntime
 __all__ = ("AllRoomsEventsController", "RoomEventsController")
 
 HEARTBEAT_SECONDS = 15.0
+BACKLOG = 256
+"""Changes kept for a client that reads slower than they come (the channels' own backlog is the same)."""
+
+Snapshot = Callable[[], Awaitable[dict[str, Any]]]
 
 
 class RoomEventsController(Controller):
@@ -51,10 +56,17 @@ class RoomEventsController(Controller):
         room_id = room_id.strip()
         # Subscribe before reading the state, so no change can slip between the two.
         subscriber = await meet.channels.subscribe([room_channel(room_id)])
-        current = await meet.control.running_in_room(room_id)
-        state = {"roomId": room_id, "recording": msgspec.to_builtins(to_wire(current)) if current else None}
+
+        async def snapshot() -> dict[str, Any]:
+            current = await meet.control.running_in_room(room_id)
+            return {
+                "roomId": room_id,
+                "recording": msgspec.to_builtins(to_wire(current)) if current else None,
+            }
+
+        state = await snapshot()
         return ServerSentEvent(
-            _events(meet, subscriber, state),
+            _events(meet, subscriber, state, snapshot),
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 
@@ -74,31 +86,51 @@ class AllRoomsEventsController(Controller):
     )
     async def all_recording_events(self, meet: NamedDependency[MeetRuntime]) -> ServerSentEvent:
         subscriber = await meet.channels.subscribe([ALL_ROOMS_CHANNEL])
-        running = await meet.control.running()
-        state = {"recordings": [msgspec.to_builtins(to_wire(r)) for r in running]}
+
+        async def snapshot() -> dict[str, Any]:
+            running = await meet.control.running()
+            return {"recordings": [msgspec.to_builtins(to_wire(r)) for r in running]}
+
+        state = await snapshot()
         return ServerSentEvent(
-            _events(meet, subscriber, state),
+            _events(meet, subscriber, state, snapshot),
             headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"},
         )
 
 
 async def _events(
-    meet: MeetRuntime, subscriber: Any, state: dict[str, Any]
+    meet: MeetRuntime, subscriber: Any, state: dict[str, Any], snapshot: Snapshot
 ) -> AsyncIterator[ServerSentEventMessage]:
-    queue: asyncio.Queue[bytes] = asyncio.Queue()
+    queue: asyncio.Queue[bytes] = asyncio.Queue(BACKLOG)
+    dropped = False
 
     async def pump() -> None:
+        nonlocal dropped
         async for item in subscriber.iter_events():
-            await queue.put(item)
+            if queue.full():
+                # The client reads slower than changes come: forget the oldest rather than grow without
+                # bound; the client gets a fresh state instead of what it missed.
+                queue.get_nowait()
+                dropped = True
+            queue.put_nowait(item)
 
     task = asyncio.create_task(pump())
     try:
         yield ServerSentEventMessage(event="state", data=msgspec.json.encode(state).decode())
         while True:
+            if dropped:
+                # What is still queued is older than the state read now: replaying it would go backwards.
+                dropped = False
+                while not queue.empty():
+                    queue.get_nowait()
+                fresh = await snapshot()
+                yield ServerSentEventMessage(event="state", data=msgspec.json.encode(fresh).decode())
+                continue
             try:
                 item = await asyncio.wait_for(queue.get(), HEARTBEAT_SECONDS)
             except TimeoutError:
-                yield ServerSentEventMessage(comment="keep-alive")
+                # data=None: Litestar's default (an empty data line) would make clients fire an empty event.
+                yield ServerSentEventMessage(comment="keep-alive", data=None)
                 continue
             message = msgspec.json.decode(item)
             yield ServerSentEventMessage(

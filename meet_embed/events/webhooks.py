@@ -1,8 +1,9 @@
 """Signed webhooks to the host application, as OpenVidu Meet sends them (reference section 9).
 
 ``POST {webhook_url}`` with ``{"event", "creationDate", "data"}``, headers ``X-Timestamp`` and
-``X-Signature: hex(HMAC-SHA256(secret, "{timestamp}.{body}"))``. Sent in the background (a request never
-waits for the host), 5 s per try, retried 5 times with back-off from 300 ms.
+``X-Signature: hex(HMAC-SHA256(secret, "{timestamp}.{body}"))``; the timestamp is when the change happened,
+not when it is sent. Sent in the background (a request never waits for the host), one recording's in the
+order of its changes, 5 s per try, retried 5 times with back-off from 300 ms.
 """
 
 from __future__ import annotations
@@ -54,12 +55,14 @@ class WebhookSender:
     async def close(self) -> None:
         await self._client.aclose()
 
-    def body(self, event: str, data: Any) -> tuple[str, bytes]:
-        created = int(time.time() * 1000)
+    def body(self, event: str, data: Any, created: int | None = None) -> tuple[str, bytes]:
+        if created is None:
+            created = int(time.time() * 1000)
         return str(created), msgspec.json.encode({"event": event, "creationDate": created, "data": data})
 
-    async def deliver(self, event: str, data: Any) -> bool:
-        timestamp, body = self.body(event, data)
+    async def deliver(self, event: str, data: Any, *, created: int | None = None) -> bool:
+        """Send one webhook; ``created`` (ms) is when its change happened. ``False`` once given up."""
+        timestamp, body = self.body(event, data, created)
         headers = {
             "Content-Type": "application/json",
             "X-Timestamp": timestamp,

@@ -27,6 +27,10 @@ class CaptureBackend(Protocol):
     """``True`` when the backend reports capture running later (a webhook): the start request waits for it
     up to ``start_timeout`` and fails with 503 otherwise, as the reference does."""
 
+    checks_limit_on_data: bool
+    """``True`` when the captured data comes through meet-embed while it runs (browser chunks), where the
+    room's maximum duration is checked; ``False`` makes a timer watch it (server-side capture)."""
+
     async def start(self, recording: RecordingModel, room: RoomModel) -> None:
         """Begin capturing; may set ``recording.egress_id``/``filename``/``media_key``."""
 

@@ -54,6 +54,7 @@ class ChunkStatus(Struct, rename="camel", omit_defaults=True):
 class BrowserCapture:
     name = "browser"
     activates_on_start = False
+    checks_limit_on_data = True
     confirms_start = False
 
     async def start(self, recording: RecordingModel, room: RoomModel) -> None:
@@ -110,6 +111,8 @@ async def receive_chunk(
         raise ConflictError(
             f"Recording '{rid}' is captured by {recording.backend}, not by a browser", error="Recording Error"
         )
+    if _being_finalized(recording):
+        raise _finalizing(rid)
     config = runtime.config
     if declared_length is not None and declared_length > config.max_chunk_bytes:
         raise PayloadTooLarge(f"A chunk may be at most {config.max_chunk_bytes} bytes")
@@ -140,42 +143,76 @@ async def receive_chunk(
         raise
 
     now = now_ms()
+    values: dict[str, object] = {"last_activity_at": now}
+    if final:
+        values["final_seq"] = seq
     async with runtime.db.sessionmaker() as session, session.begin():
-        try:
-            async with session.begin_nested():
-                session.add(RecordingChunkModel(recording_id=rid, seq=seq, size=size, received_at=now))
-        except IntegrityError:
-            # The same chunk again (a retry after a dropped connection): it replaced itself in the store.
-            await session.execute(
-                update(RecordingChunkModel)
-                .where(RecordingChunkModel.recording_id == rid, RecordingChunkModel.seq == seq)
-                .values(size=size, received_at=now)
+        # The row first: while a finalization holds its claim, the chunk list it read must stay the list,
+        # so the chunk is refused (and the client told) instead of acknowledged and then deleted with the
+        # others. Updating the row also orders this with the claim (a row lock, or SQLite's one writer).
+        accepted = await session.execute(
+            update(RecordingModel)
+            .where(
+                RecordingModel.recording_id == rid,
+                RecordingModel.status.in_(("starting", "active", "ending")),
+                RecordingModel.finalize_lease_until.is_(None) | (RecordingModel.finalize_lease_until < now),
             )
-        values: dict[str, object] = {"last_activity_at": now}
-        if final:
-            values["final_seq"] = seq
-        await session.execute(
-            update(RecordingModel).where(RecordingModel.recording_id == rid).values(**values)
+            .values(**values)
         )
-        received = int(
-            await session.scalar(select(func.count()).where(RecordingChunkModel.recording_id == rid)) or 0
+        if accepted.rowcount:  # type: ignore[attr-defined]
+            try:
+                async with session.begin_nested():
+                    session.add(RecordingChunkModel(recording_id=rid, seq=seq, size=size, received_at=now))
+            except IntegrityError:
+                # The same chunk again (a retry after a dropped connection): it replaced itself in the store.
+                await session.execute(
+                    update(RecordingChunkModel)
+                    .where(RecordingChunkModel.recording_id == rid, RecordingChunkModel.seq == seq)
+                    .values(size=size, received_at=now)
+                )
+            received = int(
+                await session.scalar(select(func.count()).where(RecordingChunkModel.recording_id == rid)) or 0
+            )
+        # Read in the same transaction: whichever of this chunk and a stop commits last sees the other.
+        state = (
+            await session.execute(
+                select(RecordingModel.status, RecordingModel.final_seq).where(
+                    RecordingModel.recording_id == rid
+                )
+            )
+        ).first()
+    if state is None or not accepted.rowcount:  # type: ignore[attr-defined]
+        if state is not None and state.status in ("starting", "active", "ending"):
+            raise _finalizing(rid)
+        raise ConflictError(
+            f"Recording '{rid}' is not being captured (status: {state.status if state else 'deleted'})",
+            error="Recording Error",
         )
-
-    status = recording.status
+    status = state.status
     if status == "starting":
         moved = await runtime.control.transition(rid, "active", details=recording.details)
-        if moved is None:  # another chunk's request made it active first
-            current = await runtime.control.load(rid)
-            moved = current
+        if moved is None:  # another chunk's request made it active first, or a stop ended it
+            moved = await runtime.control.load(rid)
         status = moved.status if moved else status
-    elif status == "ending":
+    elif status == "ending" and state.final_seq is not None:
+        # Possibly the last missing piece, whether this chunk or the stop came last.
         await runtime.finalizer.maybe_finalize(rid)
     if status == "active" and await _over_limit(runtime, recording):
-        current = await runtime.control.load(rid)
-        if current is not None and current.status == "active":
-            await runtime.control.stop(current, reason="limit")
+        current_row = await runtime.control.load(rid)
+        if current_row is not None and current_row.status == "active":
+            await runtime.control.stop(current_row, reason="limit")
             status = "ending"
     return ChunkReceipt(recording_id=rid, seq=seq, size=size, status=status, received=received)
+
+
+def _being_finalized(recording: RecordingModel) -> bool:
+    return recording.finalize_lease_until is not None and recording.finalize_lease_until >= now_ms()
+
+
+def _finalizing(rid: str) -> ConflictError:
+    return ConflictError(
+        f"Recording '{rid}' is being finalized and takes no more chunks", error="Recording Error"
+    )
 
 
 async def _over_limit(runtime: MeetRuntime, recording: RecordingModel) -> bool:

@@ -8,12 +8,14 @@ one running recording per room.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from typing import Any
 
 from msgspec import Struct
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.elements import ColumnElement
 
 from meet_embed.auth.principal import Principal
 from meet_embed.db.base import now_ms
@@ -63,10 +65,17 @@ class RecordingControl:
     # -- transitions ----------------------------------------------------------------------------------
 
     async def transition(
-        self, recording_id: str, to: str, *, details: str | None = None, **values: Any
+        self,
+        recording_id: str,
+        to: str,
+        *,
+        details: str | None = None,
+        only_if: ColumnElement[bool] | None = None,
+        **values: Any,
     ) -> RecordingModel | None:
-        """Move a recording to ``to`` if its current status allows it; returns the updated row, or ``None``
-        when it had already moved on (another request or replica got there first)."""
+        """Move a recording to ``to`` if its current status allows it (and ``only_if`` holds); returns the
+        updated row, or ``None`` when it had already moved on (another request or replica got there
+        first)."""
         now = now_ms()
         changes: dict[str, Any] = {"status": to, "updated_at": now, **values}
         if details is not None:
@@ -74,13 +83,12 @@ class RecordingControl:
         if to in ("complete", "failed", "aborted", "limit_reached") and "end_date" not in changes:
             changes["end_date"] = now
         async with self.runtime.db.sessionmaker() as session, session.begin():
-            result = await session.execute(
-                update(RecordingModel)
-                .where(
-                    RecordingModel.recording_id == recording_id, RecordingModel.status.in_(ALLOWED_FROM[to])
-                )
-                .values(**changes)
+            query = update(RecordingModel).where(
+                RecordingModel.recording_id == recording_id, RecordingModel.status.in_(ALLOWED_FROM[to])
             )
+            if only_if is not None:
+                query = query.where(only_if)
+            result = await session.execute(query.values(**changes))
             if not result.rowcount:  # type: ignore[attr-defined]
                 return None
             session.add(
@@ -88,7 +96,7 @@ class RecordingControl:
             )
         row = await self.load(recording_id)
         if row is not None:
-            await self.runtime.events.publish(row)
+            await self.runtime.events.publish(row, at=now)
         await self.count_active()
         return row
 
@@ -146,8 +154,12 @@ class RecordingControl:
             raise ConflictError(
                 f"Room '{room.room_id}' is already being recorded", error="Recording Error"
             ) from None
-        await self.runtime.events.publish(recording)
+        await self.runtime.events.publish(recording, at=now)
         await self.count_active()
+        if room.max_duration and not backend.checks_limit_on_data:
+            self.runtime.spawn(
+                self._watch_limit(recording.recording_id), name=f"limit-{recording.recording_id}"
+            )
         try:
             await backend.start(recording, room)
         except CaptureError as exc:
@@ -179,8 +191,13 @@ class RecordingControl:
         while now_ms() < deadline:
             row = await self.load(rid)
             if row is None or row.status != "starting":
-                if row is not None and row.status == "active":
+                # A lost "active" report, or a very short egress, can take it past active between polls.
+                if row is not None and row.status in ("active", "ending", "complete", "limit_reached"):
                     return row
+                if row is not None and row.status in ("aborted", "failed"):
+                    # Stopped while starting, possibly before the backend had named its capture: only now
+                    # is the real egress known, and it must not go on recording for nobody.
+                    await self._stop_capture(recording)
                 raise MeetError(
                     f"Recording '{rid}' did not start (status: {row.status if row else 'gone'})",
                     error="Recording Error",
@@ -188,27 +205,69 @@ class RecordingControl:
                 )
             await asyncio.sleep(0.25)
         await self.transition(rid, "failed", error="Timed out while starting")
-        try:
-            await self.runtime.capture.stop(recording)
-        except CaptureError:
-            logger.warning("could not stop the capture of %s after its start timed out", rid)
+        await self._stop_capture(recording)
         raise MeetError(
             f"Recording in room '{recording.room_id}' timed out while starting",
             error="Recording Error",
             status_code=503,
         )
 
+    async def _stop_capture(self, recording: RecordingModel) -> None:
+        """Ask the backend to stop; its refusal is logged, never the caller's error (the recording's status
+        has already changed, and the sweep or the egress' own report finishes the rest)."""
+        try:
+            await self.runtime.capture.stop(recording)
+        except CaptureError:
+            logger.warning("the capture backend could not stop %s", recording.recording_id, exc_info=True)
+
+    async def _watch_limit(self, recording_id: str) -> None:
+        """Stop a server-side capture when its room's maximum duration passes. Nothing arrives through us
+        while an egress records, so without this only the sweep (every ``sweep_interval``) would notice;
+        the sweep still covers a replica that restarted. The room's limit is read again at every wake-up,
+        so a changed limit applies."""
+        while True:
+            async with self.runtime.db.sessionmaker() as session:
+                found = (
+                    await session.execute(
+                        select(RecordingModel.status, RecordingModel.start_date, RoomModel.max_duration)
+                        .join(RoomModel, RoomModel.room_id == RecordingModel.room_id)
+                        .where(RecordingModel.recording_id == recording_id)
+                    )
+                ).first()
+            if found is None or found.status not in ("starting", "active") or not found.max_duration:
+                return
+            remaining = (found.start_date + found.max_duration * 1000 - now_ms()) / 1000
+            if remaining <= 0 and found.status == "active":
+                current = await self.load(recording_id)
+                if current is not None:
+                    with contextlib.suppress(ConflictError):
+                        await self.stop(current, reason="limit")
+                return
+            await asyncio.sleep(min(max(remaining, 0.25), 300.0))
+
     async def stop(
         self, recording: RecordingModel, *, reason: str = "requested", by: str | None = None
     ) -> RecordingModel:
         rid = recording.recording_id
         if recording.status == "starting":
-            # Nothing was captured yet: end it, and say so as the reference does for a starting egress.
-            await self.runtime.capture.stop(recording)
-            await self.transition(rid, "aborted", stop_reason=reason, details="Stopped while starting")
-            raise ConflictError(
-                f"Recording '{rid}' cannot be stopped while starting", error="Recording Error"
+            aborted = await self.transition(
+                rid,
+                "aborted",
+                stop_reason=reason,
+                details="Stopped while starting",
+                only_if=RecordingModel.status == "starting",
             )
+            if aborted is not None:
+                # Nothing was captured yet: end it, and say so as the reference does for a starting egress.
+                await self._stop_capture(aborted)
+                raise ConflictError(
+                    f"Recording '{rid}' cannot be stopped while starting", error="Recording Error"
+                )
+            # It became active meanwhile (its first chunk, the egress' report): stop it as an active one.
+            current = await self.load(rid)
+            if current is None:
+                raise NotFoundError(f"Recording '{rid}' not found", error="Recording Error")
+            recording = current
         if recording.status != "active":
             raise ConflictError(f"Recording '{rid}' is already stopped", error="Recording Error")
         details = f"End reason: {'max duration reached' if reason == 'limit' else reason}" + (
@@ -219,12 +278,18 @@ class RecordingControl:
         )
         if updated is None:
             raise ConflictError(f"Recording '{rid}' is already stopped", error="Recording Error")
-        try:
-            await self.runtime.capture.stop(updated)
-        except CaptureError:
-            logger.exception("the capture backend could not stop %s; the sweep will finish it", rid)
+        await self._stop_capture(updated)
         await self.runtime.finalizer.maybe_finalize(rid)
         return (await self.load(rid)) or updated
+
+    async def abort(self, recording: RecordingModel, *, reason: str, details: str) -> RecordingModel | None:
+        """End a running recording now (its room is going away) through the usual lifecycle: the status
+        change is recorded and announced like any other, and the capture is told to stop. ``None`` when it
+        had ended already."""
+        done = await self.transition(recording.recording_id, "aborted", stop_reason=reason, details=details)
+        if done is not None:
+            await self._stop_capture(done)
+        return done
 
     async def running(self) -> list[RecordingModel]:
         async with self.runtime.db.sessionmaker() as session:

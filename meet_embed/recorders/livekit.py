@@ -3,17 +3,13 @@
 A RoomComposite egress records the LiveKit room of the same name into the bucket meet-embed reads (the
 egress service's own storage configuration must point there; ``livekit_filepath_prefix`` covers a
 ``storage_url`` below the bucket root). LiveKit's signed webhooks (``egress_started``, ``egress_updated``,
-``egress_ended``) drive the recording's status; when the file is complete, meet-embed computes its CRC
-and poster and marks the recording ``complete``.
+``egress_ended``) drive the recording's status; when the file is complete, meet-embed records it on the
+row, computes its CRC and poster and marks the recording ``complete`` (the sweep retries if that fails).
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import tempfile
-import zlib
-from pathlib import Path
 from typing import Any
 
 from litestar import Controller, Request, post
@@ -22,7 +18,6 @@ from litestar.di import NamedDependency
 from meet_embed.config import MeetEmbedConfig
 from meet_embed.db.base import now_ms
 from meet_embed.errors import AuthenticationError
-from meet_embed.media.poster import make_poster
 from meet_embed.recorders.base import CaptureError
 from meet_embed.recordings.models import RecordingModel
 from meet_embed.rooms.models import RoomModel
@@ -52,6 +47,7 @@ def egress_status(value: int) -> str:
 class LiveKitCapture:
     name = "livekit"
     activates_on_start = False
+    checks_limit_on_data = False
     confirms_start = True
 
     def __init__(self, config: MeetEmbedConfig) -> None:
@@ -176,6 +172,8 @@ async def handle_egress(runtime: MeetRuntime, info: Any) -> None:
                 recording.egress_id = info.egress_id
                 await session.commit()
     if recording is None:
+        if len(info.file_results):
+            await _drop_orphan_file(runtime, info.room_name, info.file_results[0].filename)
         return
     status = egress_status(info.status)
     control = runtime.control
@@ -190,43 +188,77 @@ async def handle_egress(runtime: MeetRuntime, info: Any) -> None:
         if result is None:
             await control.transition(rid, "failed", error="The egress ended without a file")
             return
-        if recording.status == "active":
+        if recording.status in ("starting", "active"):
+            # Its egress_updated may have been lost, or still be on its way: the file counts all the same.
             await control.transition(rid, "ending", last_activity_at=now_ms())
-        runtime.spawn(_complete_from_file(runtime, rid, result, status), name=f"egress-file-{rid}")
+        media_key = result.filename.removeprefix(runtime.config.livekit_filepath_prefix)
+        duration = result.duration / 1e9 if result.duration else 0.0
+        await _record_file(runtime, rid, media_key, status, duration)
+        # The claim inside makes a repeated egress_ended, or a sweep at the same time, do nothing.
+        runtime.spawn(runtime.finalizer.complete_egress(rid), name=f"egress-file-{rid}")
     elif status in ("failed", "aborted"):
         await control.transition(rid, status, error=error, error_code=info.error_code or None)
 
 
-async def _complete_from_file(runtime: MeetRuntime, recording_id: str, result: Any, final: str) -> None:
-    """CRC and poster from the egress' file, then the recording is complete (or limit_reached)."""
-    prefix = runtime.config.livekit_filepath_prefix
-    media_key = result.filename.removeprefix(prefix)
-    async with runtime.db.sessionmaker() as session:
-        recording = await session.get(RecordingModel, recording_id)
-    if recording is None:
+async def _record_file(
+    runtime: MeetRuntime, recording_id: str, media_key: str, result: str, duration: float
+) -> None:
+    """Keep what the egress reported on the row before working on it: any replica's sweep can then finish
+    the recording if this one fails or dies, and the row owns the file (deleting the recording deletes
+    it)."""
+    from sqlalchemy import update
+
+    async with runtime.db.sessionmaker() as session, session.begin():
+        # Only the first report counts: a repeated egress_ended changes nothing.
+        await session.execute(
+            update(RecordingModel)
+            .where(
+                RecordingModel.recording_id == recording_id,
+                RecordingModel.status == "ending",
+                RecordingModel.egress_result.is_(None),
+            )
+            .values(
+                media_key=media_key, egress_result=result, egress_duration=duration, last_activity_at=now_ms()
+            )
+        )
+        # Stopped while starting, or failed, and the egress uploaded a file anyway: it is never played,
+        # but it is the recording's, and goes when the recording is deleted.
+        await session.execute(
+            update(RecordingModel)
+            .where(
+                RecordingModel.recording_id == recording_id,
+                RecordingModel.status.in_(("aborted", "failed")),
+                RecordingModel.media_key.is_(None),
+            )
+            .values(media_key=media_key)
+        )
+
+
+async def _drop_orphan_file(runtime: MeetRuntime, room_id: str, filename: str) -> None:
+    """An egress whose recording went with its room (a forced room deletion stops the egress, which still
+    uploads what it had): the file is deleted rather than left in the bucket for nobody. Only a file at
+    the path meet-embed gives its egresses, in a room that no longer exists and that no recording refers
+    to, is ever touched."""
+    from sqlalchemy import select
+
+    from meet_embed.ids import is_room_id
+    from meet_embed.rooms.models import RoomModel
+    from meet_embed.storage.janitor import enqueue_deletions, purge_pending
+
+    key = filename.removeprefix(runtime.config.livekit_filepath_prefix)
+    ours = keys.media_key(room_id, f"{room_id}--")
+    if (
+        not is_room_id(room_id)
+        or not key.startswith(ours)
+        or "/" in key[len(ours) :]
+        or not key.endswith(".mp4")
+    ):
         return
-    crc = 0
-    size = 0
-    with tempfile.TemporaryDirectory(prefix="meet-egress-") as tmp:
-        local = Path(tmp) / "egress.mp4"
-        with local.open("wb") as out:
-            async for chunk in await runtime.store.stream(media_key):
-                crc = zlib.crc32(chunk, crc)
-                size += len(chunk)
-                await asyncio.to_thread(out.write, chunk)
-        poster = await asyncio.to_thread(make_poster, local)
-    poster_key = None
-    if poster:
-        poster_key = keys.poster_key(recording.room_id, recording_id)
-        await runtime.store.put(poster_key, poster, content_type="image/jpeg")
-    await runtime.control.transition(
-        recording_id,
-        final,
-        media_key=media_key,
-        filename=media_key.rsplit("/", 1)[-1],
-        content_type="video/mp4",
-        size=size,
-        duration=round(result.duration / 1e9, 3) if result.duration else 0.0,
-        crc32=crc,
-        poster_key=poster_key,
-    )
+    async with runtime.db.sessionmaker() as session, session.begin():
+        if await session.get(RoomModel, room_id) is not None:
+            return
+        if await session.scalar(select(RecordingModel.recording_id).where(RecordingModel.media_key == key)):
+            return
+        pending = enqueue_deletions(session, [key])
+    logger.info("deleting %s, uploaded by an egress whose room was deleted", key)
+    await purge_pending(runtime.db.sessionmaker, runtime.store, [p.id for p in pending])

@@ -72,7 +72,8 @@ class RecordingControlController(Controller):
         status_code=202,
         summary="Stop a recording",
         description="202: the recording is `ending`; it becomes `complete` once its media is finalized. "
-        "409 when it is not active.",
+        "409 when it is not active; a `starting` recording is ended (`aborted`) and answered 409, as the "
+        "reference does. Allowed even if the room's recording was disabled after the start.",
         responses=errors(401, 403, 404, 409, 422),
     )
     async def stop_recording(
@@ -95,7 +96,8 @@ class RecordingControlController(Controller):
         summary="Upload a chunk of a browser recording",
         description="The raw bytes of MediaRecorder's chunk number `seq` (from 0). Idempotent: sending a "
         "chunk again replaces it. `final=true` marks the last one. Only the moderator who started the "
-        "recording may upload.",
+        "recording may upload. 409 once the recording is no longer captured or is being finalized: that "
+        "chunk is not in the recording.",
         responses=errors(401, 403, 404, 409, 413, 422),
         request_max_body_size=None,
     )

@@ -2,7 +2,8 @@
 
 Run by one replica at a time (a lease in the database), at start-up and every ``sweep_interval`` seconds:
 recordings that never received data fail, silent ones are stopped and finalized with what they have,
-stopped ones whose finalization never happened (a restart, a crash) are finalized, limits are enforced,
+stopped ones whose finalization never happened (a restart, a crash) are finalized, egress files whose
+completion failed are completed, limits are enforced,
 queued object deletions are retried and expired share secrets are removed.
 """
 
@@ -120,11 +121,30 @@ class Sweeper:
                     rid
                 ):
                     report.finalized.append(rid)
+            elif recording.status == "ending" and recording.egress_result is not None:
+                # The egress reported its file but completing it failed (store down, replica gone).
+                if await runtime.finalizer.complete_egress(rid):
+                    report.finalized.append(rid)
+                elif idle > max(
+                    config.stale_after, EGRESS_ENDING_TIMEOUT
+                ) * 1000 and await control.transition(
+                    rid,
+                    "failed",
+                    error="The egress' file could not be completed; it was kept",
+                    only_if=RecordingModel.finalize_lease_until.is_(None)
+                    | (RecordingModel.finalize_lease_until < now),
+                ):
+                    report.failed.append(rid)
             elif (
                 # A server-side capture that never reported its end.
                 recording.status == "ending"
                 and idle > max(config.stale_after, EGRESS_ENDING_TIMEOUT) * 1000
-                and await control.transition(rid, "aborted", details="The capture never reported its end")
+                and await control.transition(
+                    rid,
+                    "aborted",
+                    details="The capture never reported its end",
+                    only_if=RecordingModel.egress_result.is_(None),
+                )
             ):
                 report.failed.append(rid)
 

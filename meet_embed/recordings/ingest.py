@@ -52,10 +52,12 @@ async def store_media_file(
     info: MediaInfo,
     *,
     download_as: str | None = None,
+    attempt: int = 1,
 ) -> StoredMedia:
-    """Upload ``path`` (streamed, CRC computed on the way) and its poster; nothing is read whole."""
+    """Upload ``path`` (streamed, CRC computed on the way) and its poster; nothing is read whole.
+    ``attempt``: a finalization's claim number, which keeps its objects apart from other attempts'."""
     filename = media_filename(room_id, recording_id, info.extension)
-    media_key = keys.media_key(room_id, filename)
+    media_key = keys.media_key(room_id, filename, attempt)
     crc = 0
 
     async def chunks() -> AsyncIterator[bytes]:
@@ -76,7 +78,7 @@ async def store_media_file(
     if info.has_video:
         poster = await asyncio.to_thread(make_poster, path, min(1.0, info.duration / 2))
         if poster:
-            poster_key = keys.poster_key(room_id, recording_id)
+            poster_key = keys.poster_key(room_id, recording_id, attempt)
             await store.put(poster_key, poster, content_type="image/jpeg")
     return StoredMedia(
         media_key=media_key,

@@ -79,6 +79,12 @@ class RecordingModel(Base):
     finalize_lease_until: Mapped[int | None] = mapped_column(BigInteger, default=None)
     """While a replica finalizes the media, no other one starts doing the same."""
     finalize_attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Claims of the finalization so far; the current one's number fences its lease and its commit."""
+    egress_result: Mapped[str | None] = mapped_column(String(20), default=None)
+    """``complete`` or ``limit_reached`` once an egress reported its file (then in ``media_key``), so the
+    sweep can finish the recording when the replica that heard the webhook could not."""
+    egress_duration: Mapped[float | None] = mapped_column(Float, default=None)
+    """Seconds of media the egress reported with its file."""
 
     created_at: Mapped[int] = mapped_column(BigInteger, default=now_ms)
     updated_at: Mapped[int] = mapped_column(BigInteger, default=now_ms, onupdate=now_ms)

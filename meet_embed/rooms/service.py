@@ -7,7 +7,7 @@ from typing import Literal, TypeAlias
 
 import msgspec
 from msgspec import UNSET
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meet_embed.auth.principal import MemberRole
@@ -169,14 +169,23 @@ class RoomsService:
             room.recording_enabled = False
             await self.session.commit()
             return room
-        # force: whatever still runs is aborted before everything goes.
-        await self.session.execute(
-            update(RecordingModel)
-            .where(RecordingModel.room_id == room.room_id, RecordingModel.status.in_(IN_PROGRESS))
-            .values(status="aborted", end_date=now_ms(), details="Room deleted")
-        )
+        # force: whatever still runs ends as any recording does (capture stopped, the change recorded and
+        # announced to the room, the host and the gauge) before everything goes.
+        running = (
+            await self.session.scalars(
+                select(RecordingModel).where(
+                    RecordingModel.room_id == room.room_id, RecordingModel.status.in_(IN_PROGRESS)
+                )
+            )
+        ).all()
+        for recording in running:
+            await self.runtime.control.abort(recording, reason="room_deleted", details="Room deleted")
         rows = (
-            await self.session.scalars(select(RecordingModel).where(RecordingModel.room_id == room.room_id))
+            await self.session.scalars(
+                select(RecordingModel)
+                .where(RecordingModel.room_id == room.room_id)
+                .execution_options(populate_existing=True)
+            )
         ).all()
         await self.session.delete(room)
         await recordings.delete_many(rows)
