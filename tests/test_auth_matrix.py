@@ -803,15 +803,15 @@ async def check_ok(
             assert len(names) == 1
             assert archive.read(names[0]) == w.media
     elif endpoint == "zip-url":
+        if who.kind == "other_room":  # nothing of its room to put in: refused before a link is made
+            assert_error(response, 400, "Recording Error")
+            return
         url = response.json()["url"]
         assert urlsplit(url).path == f"{API}/recordings/download"
         followed = await client.get(api_path(url))  # no credentials: the link is the credential
-        if who.kind == "other_room":
-            assert_error(followed, 400, "Recording Error")
-        else:
-            assert followed.status_code == 200, followed.text
-            with zipfile.ZipFile(io.BytesIO(followed.content)) as archive:
-                assert [archive.read(n) for n in archive.namelist()] == [w.media]
+        assert followed.status_code == 200, followed.text
+        with zipfile.ZipFile(io.BytesIO(followed.content)) as archive:
+            assert [archive.read(n) for n in archive.namelist()] == [w.media]
     elif endpoint == "media":
         assert response.headers["content-type"].startswith("video/mp4")
         assert response.content == w.media
