@@ -30,7 +30,8 @@ def _chart(
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(8, 0.6 * len(labels) + 1.4), dpi=110)
-    colors = ["#6b7280" if "nginx" in label or "raw" in label else "#0b63ce" for label in labels]
+    anchors = ("nginx", "raw", "minimal")
+    colors = ["#6b7280" if any(a in label for a in anchors) else "#0b63ce" for label in labels]
     bars = ax.barh(labels, values, color=colors)
     for bar, value in zip(bars, values, strict=True):
         ratio = f"  ({value / anchor:.2f}×)" if anchor else ""
@@ -104,6 +105,17 @@ def report(results: dict[str, Any], started: float) -> str:
             f"({best_single['server']}) — {_status(best_single['single_gbps'] >= 0.7 * nginx['single_gbps'])}",
             f"- 64 ranged clients: best meet-embed {best['ranged_rps'] / nginx['ranged_rps']:.2f}× "
             f"({best['server']}) — {_status(best['ranged_rps'] >= 0.7 * nginx['ranged_rps'])}",
+        ]
+        minimal = next((r for r in rows if r["server"].startswith("minimal ASGI")), None)
+        if minimal is not None:
+            lines += [
+                f"- the ceiling of any Python app here: a minimal ASGI app on Granian (read the range, send it; no "
+                f"routing, no checks) reaches {minimal['ranged_rps'] / nginx['ranged_rps']:.2f}× nginx for the "
+                f"ranged clients and {minimal['single_gbps'] / nginx['single_gbps']:.2f}× for the single stream; "
+                f"the best meet-embed is {best['ranged_rps'] / minimal['ranged_rps']:.2f}× and "
+                f"{best_single['single_gbps'] / minimal['single_gbps']:.2f}× of that.",
+            ]
+        lines += [
             "",
             "![single stream](images/bench-media-single.png)",
             "",

@@ -265,6 +265,33 @@ def run(*, size: int = GiB, seconds: int = 15, workers: int | None = None) -> di
     servers.append(
         (
             Server(
+                "minimal ASGI app (Granian)",
+                [
+                    str(VENV_BIN / "granian"),
+                    "--interface",
+                    "asgi",
+                    "--factory",
+                    "--workers",
+                    str(workers),
+                    "--host",
+                    "127.0.0.1",
+                    "--port",
+                    str(port),
+                    "--log-level",
+                    "warning",
+                    "bench.apps:minimal_app",
+                ],
+                port,
+                env={"BENCH_FILE": str(source)},
+                ready_path="/",
+            ),
+            f"http://127.0.0.1:{port}/media",
+        )
+    )
+    port = free_port()
+    servers.append(
+        (
+            Server(
                 "Starlette FileResponse (uvicorn)",
                 [
                     str(VENV_BIN / "uvicorn"),

@@ -19,7 +19,7 @@ from meet_embed.rooms.service import RoomsService
 from meet_embed.runtime import MeetRuntime
 from meet_embed.web.urls import mount_base_url
 
-__all__ = ("dependencies",)
+__all__ = ("dependencies", "request_audit")
 
 
 def provide_runtime(state: State) -> MeetRuntime:
@@ -54,6 +54,11 @@ async def provide_principal(request: Request[Any, Any, Any]) -> Principal:
 
 
 async def provide_audit(request: Request[Any, Any, Any], meet: NamedDependency[MeetRuntime]) -> RequestAudit:
+    return await request_audit(request, meet)
+
+
+async def request_audit(request: Request[Any, Any, Any], meet: MeetRuntime) -> RequestAudit:
+    """The audit trail for this request's principal (also for handlers that only sometimes need it)."""
     access = request.scope.get(ACCESS_KEY)
     listing = request.scope.get(SCOPE_KEY)
     if isinstance(access, RecordingAccess):

@@ -444,3 +444,66 @@ async def test_generated_ranges(client: Any, api_headers: dict[str, str], mp4: M
             else:
                 assert status == 206, header
                 assert response.headers["content-range"] == f"bytes {start}-{min(end, size - 1)}/{size}"
+
+
+# -- ranges read at once and ranges streamed -------------------------------------------------------------
+
+
+@pytest.fixture
+async def big(client: Any, api_headers: dict[str, str], runtime: Any) -> Media:
+    """Media larger than the single-read limit (2 MiB), random bytes so every offset is distinct."""
+    from meet_embed.recordings.media import SINGLE_READ_LIMIT
+
+    data = random.Random(7).randbytes(2 * SINGLE_READ_LIMIT + 12_345)
+    room = await create_room(client, api_headers, "Big")
+    key = f"recordings/{room['roomId']}/big.mp4"
+    await runtime.store.put(key, data)
+    row = make_row(room["roomId"], "Big", size=len(data), media_key=key, content_type="video/mp4")
+    await insert_rows(client, [row])
+    return Media(row, data)
+
+
+@pytest.mark.parametrize(
+    "span",
+    [
+        (0, 2 * 1024 * 1024 - 1),  # exactly the limit: one read
+        (0, 2 * 1024 * 1024),  # one byte more: streamed
+        (1, 2 * 1024 * 1024),  # the limit, not from the start
+        (3 * 1024 * 1024, None),  # to the end, streamed
+        (None, 2 * 1024 * 1024 + 1),  # suffix past the limit
+        (None, 100),  # suffix within it
+    ],
+)
+async def test_ranges_either_side_of_the_single_read_limit(
+    client: Any, api_headers: dict[str, str], big: Media, span: tuple[int | None, int | None]
+) -> None:
+    first, last = span
+    header = f"bytes={'' if first is None else first}-{'' if last is None else last}"
+    response = await client.get(big.url, headers={**api_headers, "Range": header})
+    assert response.status_code == 206, response.text
+    if first is None:
+        assert last is not None
+        start, end = big.size - last, big.size - 1
+    else:
+        start, end = first, big.size - 1 if last is None else last
+    assert response.headers["content-range"] == f"bytes {start}-{end}/{big.size}"
+    assert response.headers["content-length"] == str(end - start + 1)
+    assert response.content == big.data[start : end + 1]
+
+
+async def test_whole_big_file_is_streamed_byte_exact(
+    client: Any, api_headers: dict[str, str], big: Media
+) -> None:
+    response = await client.get(big.url, headers=api_headers)
+    assert response.status_code == 200
+    assert response.content == big.data
+
+
+async def test_media_shorter_than_on_record_is_not_a_short_body(
+    client: Any, api_headers: dict[str, str], runtime: Any, big: Media
+) -> None:
+    """A file cut short behind the row's back: a small range past its end is an error, never fewer bytes
+    than the Content-Length promised."""
+    await runtime.store.put(big.recording.media_key, big.data[:1000])
+    response = await client.get(big.url, headers={**api_headers, "Range": "bytes=500-1499"})
+    assert_error(response, 404, "Recording Error")

@@ -16,7 +16,12 @@ from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from sqlalchemy.orm import ORMExecuteState, Session
 
-__all__ = ("AccessCache",)
+__all__ = ("WATCHED_TABLES", "AccessCache")
+
+
+WATCHED_TABLES = frozenset({"meet_recordings", "meet_rooms", "meet_recording_secrets"})
+"""What the cached lookups read: a write to any other table (the audit trail, a player's viewing, an
+uploaded chunk) leaves the cache alone, so starting to watch a recording does not empty it for everyone."""
 
 
 class AccessCache:
@@ -35,12 +40,16 @@ class AccessCache:
         event.listen(self._session_class, "do_orm_execute", self._on_execute)
 
     def _on_flush(self, session: Session, _context: Any) -> None:
-        if session.new or session.dirty or session.deleted:
-            self.clear()
+        for obj in (*session.new, *session.dirty, *session.deleted):
+            if getattr(obj, "__tablename__", None) in WATCHED_TABLES or not hasattr(obj, "__tablename__"):
+                self.clear()
+                return
 
     def _on_execute(self, state: ORMExecuteState) -> None:
         if state.is_update or state.is_delete or state.is_insert:
-            self.clear()
+            table = getattr(getattr(state.statement, "table", None), "name", None)
+            if table is None or table in WATCHED_TABLES:  # a statement we cannot read: the safe side
+                self.clear()
 
     def clear(self) -> None:
         self._entries.clear()

@@ -28,11 +28,12 @@ def _identifier(category: str) -> Callable[[Request[Any, Any, Any]], str]:
     return identify
 
 
-def _has_secret(request: Request[Any, Any, Any]) -> bool:
+# Coroutines: Litestar runs a plain function in a worker thread, a hop on every media request.
+async def _has_secret(request: Request[Any, Any, Any]) -> bool:
     return "secret" in request.query_params
 
 
-def _is_post(request: Request[Any, Any, Any]) -> bool:
+async def _is_post(request: Request[Any, Any, Any]) -> bool:
     return request.method == "POST"
 
 

@@ -23,6 +23,8 @@ from meet_embed.auth.access import (
     recording_guard,
     zip_target,
 )
+from meet_embed.auth.resolver import runtime_of
+from meet_embed.dependencies import request_audit
 from meet_embed.errors import MeetError, NotFoundError, UnprocessableError, check_text
 from meet_embed.ids import is_room_id, room_of_recording
 from meet_embed.openapi import errors
@@ -46,7 +48,6 @@ from meet_embed.recordings.service import (
     parse_ids,
     project,
 )
-from meet_embed.runtime import MeetRuntime
 
 __all__ = ("RecordingsController",)
 
@@ -356,8 +357,6 @@ class RecordingsController(Controller):
         request: Request[Any, Any, Any],
         recording_id: FromPath[str],
         access: NamedDependency[RecordingAccess],
-        meet: NamedDependency[MeetRuntime],
-        audit: NamedDependency[RequestAudit],
         download: Annotated[bool, QueryParameter(name="download")] = False,
         _range: Annotated[
             str | None,
@@ -368,9 +367,13 @@ class RecordingsController(Controller):
         secret: Annotated[str | None, QueryParameter(name="secret", max_length=256)] = None,
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Response[Any]:
+        # The hot path: one dependency only (several are resolved in a task group, a measurable cost per
+        # range request); the runtime and the audit trail are fetched here, the latter when it is needed.
+        meet = runtime_of(request)
         response = await media_response(request, meet, access.recording, download=download)
         # 307: a presigned redirect; the bucket serves the bytes, but the viewing started here all the same.
         if request.method == "GET" and response.status_code in (200, 206, 307) and _starts_viewing(request):
+            audit = await request_audit(request, meet)
             viewer = audit.viewer(request, secret=secret, media_token=media_token)
             rid = access.recording.recording_id
             if download:
