@@ -5,6 +5,7 @@ Each refused token has exactly one defect; everything else about it is what the 
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -372,3 +373,45 @@ def test_unreachable_jwks_is_keys_unavailable(rsa_keys: Any) -> None:
     token = jwt.encode(claims(), rsa_keys[0], algorithm="RS256", headers={"kid": "k1"})
     with pytest.raises(KeysUnavailable):
         tokens.verify_sync(token)
+
+
+# -- tokens seen before ---------------------------------------------------------------------------------
+
+
+async def test_a_token_seen_before_is_not_verified_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    tokens = verifier()
+    token = jwt.encode(claims(), SECRET, algorithm="HS256")
+    first = await verify_both(tokens, token)
+
+    def refuse(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError("verified again")
+
+    monkeypatch.setattr(jwt, "decode", refuse)
+    assert tokens.verify_sync(token) == first
+    assert await tokens.verify(token) == first
+
+
+async def test_a_token_differing_in_any_byte_is_verified_from_scratch() -> None:
+    tokens = verifier()
+    token = jwt.encode(claims(), SECRET, algorithm="HS256")
+    await verify_both(tokens, token)
+    head, payload, signature = token.split(".")
+    flipped = signature[:-2] + ("A" if signature[-2] != "A" else "B") + signature[-1]
+    for forged in (f"{head}.{payload}.{flipped}", f"{head}.{payload[:-1]}.{signature}", token + "x"):
+        with pytest.raises(InvalidToken):
+            tokens.verify_sync(forged)
+        with pytest.raises(InvalidToken):
+            await tokens.verify(forged)
+
+
+async def test_a_token_seen_before_still_expires() -> None:
+    """Its expiry is checked on every use: within the leeway it works, past it it is refused."""
+    tokens = verifier()
+    now = int(time.time())
+    token = jwt.encode(claims(iat=now - 60, nbf=now - 60, exp=now - 3), SECRET, algorithm="HS256")
+    await verify_both(tokens, token)  # 3 to 4 s past exp, inside the 5 s leeway
+    await asyncio.sleep(2.2)
+    with pytest.raises(InvalidToken):
+        tokens.verify_sync(token)
+    with pytest.raises(InvalidToken):
+        await tokens.verify(token)

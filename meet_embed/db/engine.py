@@ -7,6 +7,7 @@ import fcntl
 import logging
 import os
 import threading
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -20,6 +21,7 @@ from alembic.script.revision import ResolutionError
 from alembic.util.exc import CommandError
 from sqlalchemy import event, text
 from sqlalchemy.engine import Connection, make_url
+from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
 from sqlalchemy.pool import NullPool
 
@@ -46,11 +48,12 @@ class Database:
             if database and database != ":memory:":
                 Path(database).parent.mkdir(parents=True, exist_ok=True)
             options.setdefault("connect_args", {}).setdefault("timeout", 30)
-        else:
-            options.setdefault("pool_pre_ping", True)
+        ping_idle = not self.is_sqlite and "pool_pre_ping" not in options
         self.engine: AsyncEngine = create_async_engine(self.url, **options)
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
+        elif ping_idle:
+            _ping_idle_connections(self.engine)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, class_=AsyncSession)
 
     @classmethod
@@ -141,6 +144,38 @@ async def _file_lock(path: Path) -> AsyncIterator[None]:
     finally:
         fcntl.flock(fd, fcntl.LOCK_UN)
         os.close(fd)
+
+
+IDLE_PING_SECONDS = 5.0
+"""A pooled connection unused for longer is checked before it is handed out."""
+
+
+def _ping_idle_connections(engine: AsyncEngine) -> None:
+    """Pessimistic disconnect handling for connections that sat idle only.
+
+    ``pool_pre_ping`` pings on every checkout: a round trip per request, measured at 0.6 ms of a 2 ms
+    listing on PostgreSQL. Connections a database restart, a failover or a firewall kills are the idle
+    ones, so only those are pinged; one that fails its ping is replaced (SQLAlchemy's DisconnectionError
+    makes the pool retry with a new connection). An explicit ``pool_pre_ping`` in the engine options wins.
+    """
+    sync_engine = engine.sync_engine
+
+    def on_checkin(_dbapi_connection: Any, record: Any) -> None:
+        record.info["meet_checked_in"] = time.monotonic()
+
+    def on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        checked_in = record.info.get("meet_checked_in")
+        if checked_in is None or time.monotonic() - checked_in < IDLE_PING_SECONDS:
+            return
+        try:
+            alive = sync_engine.dialect.do_ping(dbapi_connection)
+        except Exception as exc:
+            raise DisconnectionError("idle connection failed its ping") from exc
+        if not alive:
+            raise DisconnectionError("idle connection failed its ping")
+
+    event.listen(sync_engine, "checkin", on_checkin)
+    event.listen(sync_engine, "checkout", on_checkout)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

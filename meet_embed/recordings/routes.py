@@ -140,8 +140,8 @@ class RecordingsController(Controller):
     )
     async def list_recordings(
         self,
+        request: Request[Any, Any, Any],
         recordings: NamedDependency[RecordingsService],
-        listing: NamedDependency[ListScope],
         max_items: Annotated[
             str | None, QueryParameter(name="maxItems", description="1 to 100 (default 10)")
         ] = None,
@@ -158,6 +158,8 @@ class RecordingsController(Controller):
         sort_field: Annotated[SortField, QueryParameter(name="sortField")] = "startDate",
         sort_order: Annotated[SortOrder, QueryParameter(name="sortOrder")] = "desc",
     ) -> RecordingList:
+        # Read here rather than injected: one dependency chain, resolved without a task group.
+        listing = _provide_scope(request)
         limit = parse_max_items(max_items)
         if status is not None and status not in get_args(RecordingStatus):
             raise UnprocessableError.field(

@@ -94,7 +94,8 @@ def to_wire(row: RecordingModel) -> Recording:
 
 
 class RecordingList(Struct):
-    recordings: list[dict[str, Any]]
+    recordings: list[Recording] | list[dict[str, Any]]
+    """Whole recordings, or projections of them (``fields``)."""
     pagination: Pagination
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Sequence
 from typing import Any, Literal, TypeAlias
 
 import msgspec
-from sqlalchemy import delete, func, select, tuple_, update
+from sqlalchemy import bindparam, delete, func, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from meet_embed.auth.access import check_recording_id
@@ -67,6 +68,30 @@ def project(recording: RecordingModel, fields: frozenset[str] | None) -> dict[st
     return {k: v for k, v in data.items() if k in fields}
 
 
+@functools.lru_cache(maxsize=256)
+def _page_query(sort_field: SortField, sort_order: SortOrder, given: frozenset[str]) -> Any:
+    """The page query for one shape of listing, with its values as bound parameters: built once per shape
+    (building a statement costs more than SQLite takes to run it)."""
+    column = SORT_FIELDS[sort_field]
+    # Plain rows, not ORM objects: a listing only reads them, and building instances is half its cost.
+    query = select(RecordingModel.__table__)
+    if "room_id" in given:
+        query = query.where(RecordingModel.room_id == bindparam("room_id"))
+    if "room_name" in given:
+        query = query.where(RecordingModel.room_name.ilike(bindparam("room_name"), escape="\\"))
+    if "status" in given:
+        query = query.where(RecordingModel.status == bindparam("status"))
+    if "after_value" in given:
+        key = tuple_(column, RecordingModel.recording_id)
+        after = tuple_(bindparam("after_value", type_=column.type), bindparam("after_id"))
+        query = query.where(key < after if sort_order == "desc" else key > after)
+    if sort_order == "desc":
+        query = query.order_by(column.desc(), RecordingModel.recording_id.desc())
+    else:
+        query = query.order_by(column.asc(), RecordingModel.recording_id.asc())
+    return query.limit(bindparam("limit"))
+
+
 def parse_ids(raw: str | None) -> list[str]:
     """``recordingIds=a,b``: trimmed, blanks dropped, duplicates collapsed, each checked (a 422 names the
     index of a malformed one)."""
@@ -108,25 +133,20 @@ class RecordingsService:
         page is an index range scan just like the first one."""
         column = SORT_FIELDS[sort_field]
         scope = "|".join((room_id or "", room_name or "", status or "", sort_field, sort_order))
-        # Plain rows, not ORM objects: a listing only reads them, and building instances is half its cost.
-        query = select(RecordingModel.__table__)
+        params: dict[str, Any] = {"limit": max_items + 1}
         if room_id is not None:
-            query = query.where(RecordingModel.room_id == room_id)
+            params["room_id"] = room_id
         if room_name:
-            query = query.where(RecordingModel.room_name.ilike(f"%{escape_like(room_name)}%", escape="\\"))
+            params["room_name"] = f"%{escape_like(room_name)}%"
         if status is not None:
-            query = query.where(RecordingModel.status == status)
-        key = tuple_(column, RecordingModel.recording_id)
+            params["status"] = status
         if page_token:
             value, last_id = self._cursor.decode(page_token, scope)
             if not isinstance(value, _SORT_TYPES[sort_field]) or isinstance(value, bool):
                 raise UnprocessableError.field("nextPageToken", "nextPageToken is not valid")
-            query = query.where(key < (value, last_id) if sort_order == "desc" else key > (value, last_id))
-        if sort_order == "desc":
-            query = query.order_by(column.desc(), RecordingModel.recording_id.desc())
-        else:
-            query = query.order_by(column.asc(), RecordingModel.recording_id.asc())
-        rows: list[Any] = list((await self.session.execute(query.limit(max_items + 1))).all())
+            params["after_value"], params["after_id"] = value, last_id
+        query = _page_query(sort_field, sort_order, frozenset(params))
+        rows: list[Any] = list((await self.session.execute(query, params)).all())
         token = None
         if len(rows) > max_items:
             rows = rows[:max_items]
@@ -139,7 +159,7 @@ class RecordingsService:
         rows: Sequence[RecordingModel], token: str | None, max_items: int, fields: frozenset[str] | None
     ) -> RecordingList:
         return RecordingList(
-            recordings=[project(r, fields) for r in rows],
+            recordings=[to_wire(r) for r in rows] if fields is None else [project(r, fields) for r in rows],
             pagination=Pagination(is_truncated=token is not None, max_items=max_items, next_page_token=token),
         )
 
