@@ -94,8 +94,9 @@ def to_wire(row: RecordingModel) -> Recording:
 
 
 class RecordingList(Struct):
-    recordings: list[Recording] | list[dict[str, Any]]
-    """Whole recordings, or projections of them (``fields``)."""
+    recordings: list[Any]
+    """Whole recordings (``Recording``), or projections of them (dicts, for ``fields``); the schema
+    documented for the route is ``RecordingPage``."""
     pagination: Pagination
 
 
