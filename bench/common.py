@@ -259,8 +259,9 @@ def wrk(
     out = subprocess.run([*cmd, url], capture_output=True, text=True, check=True).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
     transfer = _bytes(re.search(r"Transfer/sec:\s+(\S+)", out).group(1))  # type: ignore[union-attr]
-    p50 = _unit(re.search(r"50%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
-    p99 = _unit(re.search(r"99%\s+(\S+)", out).group(1))  # type: ignore[union-attr]
+    # Lines of the latency distribution only: "75.50%" in the thread stats above would match too.
+    p50 = _unit(re.search(r"^\s*50%\s+(\S+)", out, re.MULTILINE).group(1))  # type: ignore[union-attr]
+    p99 = _unit(re.search(r"^\s*99%\s+(\S+)", out, re.MULTILINE).group(1))  # type: ignore[union-attr]
     errors = 0
     for m in re.finditer(
         r"Non-2xx or 3xx responses: (\d+)|Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)",

@@ -24,6 +24,7 @@ from meet_embed.recordings.schemas import (
     RECORDING_FIELDS,
     BulkDeleteFailure,
     FailureCode,
+    Recording,
     RecordingList,
     to_wire,
 )
@@ -68,13 +69,54 @@ def project(recording: RecordingModel, fields: frozenset[str] | None) -> dict[st
     return {k: v for k, v in data.items() if k in fields}
 
 
+_WIRE_COLUMNS = tuple(RecordingModel.__table__.columns[name] for name in Recording.__struct_fields__)
+
+
+def _wire_row(row: Any) -> Recording:
+    """``to_wire`` for a row of ``_WIRE_COLUMNS``: unpacked by position, which costs a fraction of reading a
+    row's attributes one by one (a tenth of a listing's time)."""
+    (
+        rid,
+        room_id,
+        room_name,
+        status,
+        layout,
+        encoding,
+        filename,
+        start,
+        end,
+        duration,
+        size,
+        code,
+        error,
+        details,
+    ) = row
+    return Recording(
+        rid,
+        room_id,
+        room_name,
+        status,
+        layout,
+        encoding,
+        filename,
+        start or None,
+        end or None,
+        duration or None,
+        size or None,
+        code or None,
+        error or None,
+        details or None,
+    )
+
+
 @functools.lru_cache(maxsize=256)
 def _page_query(sort_field: SortField, sort_order: SortOrder, given: frozenset[str]) -> Any:
     """The page query for one shape of listing, with its values as bound parameters: built once per shape
     (building a statement costs more than SQLite takes to run it)."""
     column = SORT_FIELDS[sort_field]
-    # Plain rows, not ORM objects: a listing only reads them, and building instances is half its cost.
-    query = select(RecordingModel.__table__)
+    # Plain rows of the wire's columns, not ORM objects: a listing only reads them, and building instances
+    # is half its cost.
+    query = select(*_WIRE_COLUMNS)
     if "room_id" in given:
         query = query.where(RecordingModel.room_id == bindparam("room_id"))
     if "room_name" in given:
@@ -159,7 +201,7 @@ class RecordingsService:
         rows: Sequence[RecordingModel], token: str | None, max_items: int, fields: frozenset[str] | None
     ) -> RecordingList:
         return RecordingList(
-            recordings=[to_wire(r) for r in rows] if fields is None else [project(r, fields) for r in rows],
+            recordings=[_wire_row(r) for r in rows] if fields is None else [project(r, fields) for r in rows],
             pagination=Pagination(is_truncated=token is not None, max_items=max_items, next_page_token=token),
         )
 
