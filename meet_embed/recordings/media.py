@@ -64,11 +64,15 @@ class ByteRange:
         return self.end - self.start
 
 
-def check_range_syntax(header: str) -> tuple[int, int | None] | None:
+_NOTHING: tuple[int, int | None] = (0, 0)
+"""What ``bytes=-0`` asks for: no byte at all (always unsatisfiable)."""
+
+
+def check_range_syntax(header: str) -> tuple[int, int | None]:
     """The ``(start, stop)`` a ``Range`` header asks for (werkzeug's form: a suffix has a negative start);
-    ``None`` for ``bytes=-0``, which asks for nothing; 422 when it is not one well-formed byte range."""
+    422 when it is not one well-formed byte range."""
     if _ZERO_SUFFIX.fullmatch(header):
-        return None
+        return _NOTHING
     parsed = parse_range_header(header)
     if parsed is None or parsed.units != "bytes" or len(parsed.ranges) != 1:
         raise UnprocessableError.field(
@@ -77,16 +81,13 @@ def check_range_syntax(header: str) -> tuple[int, int | None] | None:
     return parsed.ranges[0]
 
 
-def resolve_range(header: str, size: int, recording_id: str) -> ByteRange:
-    """The one byte range ``header`` asks for, clamped to ``size``; 422 when the header is not a single
-    well-formed byte range, 416 when nothing of the file falls inside it."""
+def resolve_range(asked: tuple[int, int | None], size: int, recording_id: str) -> ByteRange:
+    """The byte range ``asked`` (from :func:`check_range_syntax`) clamped to ``size``; 416 when nothing of
+    the file falls inside it."""
     unsatisfiable = RangeNotSatisfiable(
         f"Recording '{recording_id}' range not satisfiable. File size: {size}",
         headers={"Content-Range": f"bytes */{size}"},
     )
-    asked = check_range_syntax(header)
-    if asked is None:
-        raise unsatisfiable
     start, stop = asked
     if stop is None:
         stop = size
@@ -158,8 +159,8 @@ async def media_response(
     request: Request[Any, Any, Any], runtime: MeetRuntime, recording: RecordingModel, *, download: bool
 ) -> Response[Any]:
     range_header = request.headers.get("range")
-    if range_header is not None:
-        check_range_syntax(range_header)  # a malformed header is the client's error, whatever the status
+    # A malformed header is the client's error whatever the recording's state: checked first.
+    asked = check_range_syntax(range_header) if range_header is not None else None
     if recording.status not in PLAYABLE or not recording.media_key:
         rid = recording.recording_id
         running = recording.status in ("starting", "active", "ending")
@@ -195,8 +196,8 @@ async def media_response(
 
     status = 200
     byte_range = ByteRange(0, size)
-    if range_header is not None and _range_applies(request, etag, modified):
-        byte_range = resolve_range(range_header, size, recording.recording_id)
+    if asked is not None and _range_applies(request, etag, modified):
+        byte_range = resolve_range(asked, size, recording.recording_id)
         status = 206
         headers["Content-Range"] = f"bytes {byte_range.start}-{byte_range.end - 1}/{size}"
     headers["Content-Length"] = str(byte_range.length)
