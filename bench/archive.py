@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import VENV_BIN, WORK, GiB, MemorySampler, MiB, Server, free_port
+from bench.common import WORK, GiB, MemorySampler, MiB, asgi_server
 from bench.media import API_KEY, make_file, meet_env, seed_recordings
 
 
@@ -29,28 +29,7 @@ def run(*, files: int = 5, size: int = GiB) -> dict[str, Any]:
     source = make_file(WORK / "media-src" / "recording.mp4", size)
     data_dir = WORK / "zip-data"
     ids = asyncio.run(seed_recordings(data_dir, source, count=files))
-    port = free_port()
-    server = Server(
-        "meet-embed (Granian)",
-        [
-            str(VENV_BIN / "granian"),
-            "--interface",
-            "asgi",
-            "--factory",
-            "--workers",
-            "1",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "bench.apps:meet_app",
-        ],
-        port,
-        env=meet_env(data_dir),
-        ready_path="/meet/health/live",
-    )
+    server = asgi_server("meet-embed (Granian)", "bench.apps:meet_app", env=meet_env(data_dir))
     paths = [str(p) for p in (data_dir / "media").rglob("*.mp4")]
     raw_read(paths)  # warm the page cache for both
     raw = min(raw_read(paths) for _ in range(2))

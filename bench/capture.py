@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.common import VENV_BIN, WORK, MiB, Server, free_port
+from bench.common import WORK, MiB, asgi_server
 from bench.media import API_KEY, meet_env
 
 CHUNK = 2 * MiB
@@ -85,27 +85,10 @@ def run(*, chunks: int = 25, parallel: int = 8, minutes: float = 1.0) -> dict[st
     if not source.exists():
         print(f"    encoding a {minutes:g}-minute 1280x720 VP9/Opus WebM (once)…", flush=True)
         synthesize(source, minutes * 60, kind="webm", width=1280, height=720, fps=24)
-    port = free_port()
-    server = Server(
+    server = asgi_server(
         "meet-embed (Granian)",
-        [
-            str(VENV_BIN / "granian"),
-            "--interface",
-            "asgi",
-            "--factory",
-            "--workers",
-            "1",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--log-level",
-            "warning",
-            "bench.apps:meet_app",
-        ],
-        port,
+        "bench.apps:meet_app",
         env=meet_env(data_dir, MEET_EMBED_MAX_CHUNK_BYTES=str(4 * MiB)),
-        ready_path="/meet/health/live",
     )
     with server.running():
         rooms = [

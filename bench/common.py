@@ -190,6 +190,25 @@ class Server:
             self.stop()
 
 
+def asgi_server(
+    name: str,
+    app: str,
+    *,
+    server: str = "granian",
+    workers: int = 1,
+    env: dict[str, str] | None = None,
+    ready_path: str = "/meet/health/live",
+) -> Server:
+    """An app factory (``module:function``) served by Granian or uvicorn on a free loopback port."""
+    port = free_port()
+    common = ["--factory", "--workers", str(workers), "--host", "127.0.0.1", "--port", str(port)]
+    if server == "granian":
+        command = [str(VENV_BIN / "granian"), "--interface", "asgi", *common, "--log-level", "warning", app]
+    else:
+        command = [str(VENV_BIN / "uvicorn"), *common, "--log-level", "warning", app]
+    return Server(name, command, port, env=env or {}, ready_path=ready_path)
+
+
 def need(tool: str) -> str:
     path = shutil.which(tool)
     if path is None:

@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import (
-    VENV_BIN,
     WORK,
     GiB,
     MemorySampler,
     MiB,
     Server,
+    asgi_server,
     curl_download,
     free_port,
     median,
@@ -202,120 +202,49 @@ def run(*, size: int = GiB, seconds: int = 15, workers: int | None = None) -> di
     env = meet_env(data_dir)
     results: list[MediaResult] = []
 
-    servers: list[tuple[Server, str]] = []
-    port = free_port()
-    servers.append((nginx_server(source.parent, port, workers), f"http://127.0.0.1:{port}/recording.mp4"))
-    for label, extra_env in (
-        ("meet-embed (Granian)", {}),
-        ("meet-embed (Granian, pathsend)", {"MEET_EMBED_MEDIA_PATHSEND": "true"}),
-    ):
-        port = free_port()
-        servers.append(
-            (
-                Server(
-                    label,
-                    [
-                        str(VENV_BIN / "granian"),
-                        "--interface",
-                        "asgi",
-                        "--factory",
-                        "--workers",
-                        str(workers),
-                        "--host",
-                        "127.0.0.1",
-                        "--port",
-                        str(port),
-                        "--log-level",
-                        "warning",
-                        "bench.apps:meet_app",
-                    ],
-                    port,
-                    env={**env, **extra_env},
-                    ready_path="/meet/health/live",
-                ),
-                "",
-            )
-        )
-    port = free_port()
-    servers.append(
+    # (server, path measured on it; empty: meet-embed's signed media link)
+    servers: list[tuple[Server, str]] = [
+        (nginx_server(source.parent, free_port(), workers), "/recording.mp4")
+    ]
+    meet = "bench.apps:meet_app"
+    file_env = {"BENCH_FILE": str(source)}
+    servers += [
+        (asgi_server("meet-embed (Granian)", meet, workers=workers, env=env), ""),
         (
-            Server(
-                "meet-embed (uvicorn)",
-                [
-                    str(VENV_BIN / "uvicorn"),
-                    "--factory",
-                    "--workers",
-                    str(workers),
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--log-level",
-                    "warning",
-                    "bench.apps:meet_app",
-                ],
-                port,
-                env=env,
-                ready_path="/meet/health/live",
+            asgi_server(
+                "meet-embed (Granian, pathsend)",
+                meet,
+                workers=workers,
+                env={**env, "MEET_EMBED_MEDIA_PATHSEND": "true"},
             ),
             "",
-        )
-    )
-    port = free_port()
-    servers.append(
+        ),
+        (asgi_server("meet-embed (uvicorn)", meet, server="uvicorn", workers=workers, env=env), ""),
         (
-            Server(
+            asgi_server(
                 "minimal ASGI app (Granian)",
-                [
-                    str(VENV_BIN / "granian"),
-                    "--interface",
-                    "asgi",
-                    "--factory",
-                    "--workers",
-                    str(workers),
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--log-level",
-                    "warning",
-                    "bench.apps:minimal_app",
-                ],
-                port,
-                env={"BENCH_FILE": str(source)},
+                "bench.apps:minimal_app",
+                workers=workers,
+                env=file_env,
                 ready_path="/",
             ),
-            f"http://127.0.0.1:{port}/media",
-        )
-    )
-    port = free_port()
-    servers.append(
+            "/media",
+        ),
         (
-            Server(
+            asgi_server(
                 "Starlette FileResponse (uvicorn)",
-                [
-                    str(VENV_BIN / "uvicorn"),
-                    "--factory",
-                    "--workers",
-                    str(workers),
-                    "--host",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "--log-level",
-                    "warning",
-                    "bench.apps:starlette_app",
-                ],
-                port,
-                env={"BENCH_FILE": str(source)},
+                "bench.apps:starlette_app",
+                server="uvicorn",
+                workers=workers,
+                env=file_env,
                 ready_path="/media",
             ),
-            f"http://127.0.0.1:{port}/media",
-        )
-    )
+            "/media",
+        ),
+    ]
     for server, url in servers:
         with server.running():
-            target = url or media_link(server.base, recording_id)
+            target = server.base + url if url else media_link(server.base, recording_id)
             print(f"  {server.name}: {target[:80]}…", flush=True)
             results.append(measure(server, target, size, seconds=seconds))
             print(f"    {results[-1]}", flush=True)
