@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Literal, Optional, TypeAlias, get_type_hints
 
 import msgspec
@@ -13,7 +14,9 @@ from meet_embed.recordings.models import RecordingModel
 __all__ = (
     "FINISHED",
     "RECORDING_FIELDS",
+    "WIRE_FIELDS",
     "BulkDeleteFailure",
+    "BulkDeletePartial",
     "BulkDeleteResult",
     "FailureCode",
     "Recording",
@@ -22,6 +25,7 @@ __all__ = (
     "RecordingPage",
     "RecordingStatus",
     "to_wire",
+    "wire_from_values",
 )
 
 RecordingStatus: TypeAlias = Literal[
@@ -73,24 +77,21 @@ RECORDING_FIELDS = frozenset(Recording.__struct_encode_fields__)
 """The wire names ``fields=`` may select."""
 
 
+WIRE_FIELDS = Recording.__struct_fields__
+"""The columns of ``meet_recordings`` that make a recording on the wire, in the struct's order."""
+
+_KNOWN_WHEN_SET = WIRE_FIELDS.index("start_date")
+"""From here on, zero means "not known yet": the reference leaves such values out of the JSON."""
+
+
+def wire_from_values(values: Sequence[Any]) -> Recording:
+    """A recording from the values of ``WIRE_FIELDS``, in order."""
+    known, maybe = values[:_KNOWN_WHEN_SET], values[_KNOWN_WHEN_SET:]
+    return Recording(*known, *[value or None for value in maybe])
+
+
 def to_wire(row: RecordingModel) -> Recording:
-    # Zero means "not known yet": the reference leaves such values out of the JSON.
-    return Recording(
-        recording_id=row.recording_id,
-        room_id=row.room_id,
-        room_name=row.room_name,
-        status=row.status,  # type: ignore[arg-type]
-        layout=row.layout,
-        encoding=row.encoding,
-        filename=row.filename,
-        start_date=row.start_date or None,
-        end_date=row.end_date or None,
-        duration=row.duration or None,
-        size=row.size or None,
-        error_code=row.error_code or None,
-        error=row.error or None,
-        details=row.details or None,
-    )
+    return wire_from_values([getattr(row, name) for name in WIRE_FIELDS])
 
 
 class RecordingList(Struct):
