@@ -11,7 +11,7 @@ import os
 from collections.abc import Awaitable, Callable, Coroutine
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import click
 import msgspec
@@ -228,12 +228,16 @@ def db() -> None:
 @json_option
 def db_upgrade(revision: str, as_json: bool) -> None:
     """Apply migrations up to REVISION (safe to run from several replicas at once)."""
+    _migrate("upgrade", revision, as_json)
+
+
+def _migrate(direction: Literal["upgrade", "downgrade"], revision: str, as_json: bool) -> None:
     config = _config()
 
     async def go() -> dict[str, Any]:
         async with _runtime(config, migrate=False) as runtime:
             before = await runtime.db.current_revision()
-            await runtime.db.upgrade(revision)
+            await getattr(runtime.db, direction)(revision)
             return {"from": before, "to": await runtime.db.current_revision()}
 
     result = _run(go())
@@ -265,20 +269,7 @@ def db_current(as_json: bool) -> None:
 @json_option
 def db_downgrade(revision: str, as_json: bool) -> None:
     """Revert migrations down to REVISION (``base`` removes every meet-embed table)."""
-    config = _config()
-
-    async def go() -> dict[str, Any]:
-        async with _runtime(config, migrate=False) as runtime:
-            before = await runtime.db.current_revision()
-            await runtime.db.downgrade(revision)
-            return {"from": before, "to": await runtime.db.current_revision()}
-
-    result = _run(go())
-    _emit(
-        as_json,
-        result,
-        lambda: click.echo(f"database at revision {result['to'] or 'base'} (was {result['from'] or 'base'})"),
-    )
+    _migrate("downgrade", revision, as_json)
 
 
 # -- rooms ---------------------------------------------------------------------------------------------

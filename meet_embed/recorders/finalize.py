@@ -180,15 +180,7 @@ class Finalizer:
         stored_keys: list[str | None] = []
         try:
             async with self.runtime.db.sessionmaker() as session:
-                chunks = list(
-                    (
-                        await session.execute(
-                            select(RecordingChunkModel.seq, RecordingChunkModel.size)
-                            .where(RecordingChunkModel.recording_id == recording_id)
-                            .order_by(RecordingChunkModel.seq)
-                        )
-                    ).all()
-                )
+                chunks = await self._chunk_list(session, recording_id)
             usable = contiguous_chunks([c.seq for c in chunks])
             if not usable:
                 gone = await control.transition(
@@ -303,18 +295,20 @@ class Finalizer:
             return None
 
     @staticmethod
+    async def _chunk_list(session: AsyncSession, recording_id: str) -> list[Any]:
+        """``(seq, size)`` of every stored chunk, in order."""
+        query = (
+            select(RecordingChunkModel.seq, RecordingChunkModel.size)
+            .where(RecordingChunkModel.recording_id == recording_id)
+            .order_by(RecordingChunkModel.seq)
+        )
+        return list((await session.execute(query)).all())
+
+    @staticmethod
     async def _check_chunks(session: AsyncSession, recording_id: str, used: Sequence[Any]) -> None:
         """Inside the committing transaction, after its update locked the row: the chunks are still the
         ones this attempt read, so deleting them all loses nothing that was acknowledged."""
-        now = list(
-            (
-                await session.execute(
-                    select(RecordingChunkModel.seq, RecordingChunkModel.size)
-                    .where(RecordingChunkModel.recording_id == recording_id)
-                    .order_by(RecordingChunkModel.seq)
-                )
-            ).all()
-        )
+        now = await Finalizer._chunk_list(session, recording_id)
         if [tuple(c) for c in now] != [tuple(c) for c in used]:
             raise ChunksChanged(recording_id)
 
