@@ -6,10 +6,8 @@ parameters, a Range header checked before the recording's status, and credential
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, HTTPServer
 from typing import Any
 
 import jwt
@@ -19,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import rsa
 from litestar.testing import AsyncTestClient
 
 from meet_embed import create_app
+from tests.helpers import serving_json
 from tests.recordings_support import (
     API,
     RECORDINGS,
@@ -199,26 +198,10 @@ def rsa_private() -> rsa.RSAPrivateKey:
 
 @pytest.fixture
 def broken_jwks() -> Iterator[tuple[str, list[bytes]]]:
-    """A JWKS endpoint answering whatever the test puts in the list (last item first served)."""
+    """A JWKS endpoint answering whatever the test put last in the list."""
     answers: list[bytes] = []
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            body = answers[-1]
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/jwks", answers
-    server.shutdown()
-    server.server_close()
+    with serving_json(lambda: answers[-1]) as url:
+        yield url, answers
 
 
 async def test_broken_jwks_is_503_and_unknown_kid_401(

@@ -26,6 +26,7 @@ from meet_embed.auth.tokens import (
     mint_member_token,
 )
 from meet_embed.config import ConfigError, MeetEmbedConfig
+from tests.helpers import serving_json
 
 SECRET = "unit-jwt-secret-" + "0123456789abcdef" * 4  # long enough for HS512 too
 ROOM = "room-abc123"
@@ -313,9 +314,6 @@ async def test_config_helpers_mint_what_the_app_verifies(tmp_path: Any) -> None:
 @pytest.fixture(scope="module")
 def jwks(rsa_keys: tuple[bytes, str]) -> Any:
     """A JWKS endpoint on loopback serving the RSA key as ``kid=k1``; yields (url, private PEM, hit count)."""
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-
     from jwt.algorithms import RSAAlgorithm
 
     public = serialization.load_pem_public_key(rsa_keys[1].encode())
@@ -323,24 +321,12 @@ def jwks(rsa_keys: tuple[bytes, str]) -> Any:
     body = json.dumps({"keys": [jwk]}).encode()
     hits = [0]
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            hits[0] += 1
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+    def answer() -> bytes:
+        hits[0] += 1
+        return body
 
-        def log_message(self, *args: Any) -> None:
-            pass
-
-    server = HTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/jwks", rsa_keys[0], hits
-    server.shutdown()
-    server.server_close()
+    with serving_json(answer) as url:
+        yield url, rsa_keys[0], hits
 
 
 async def test_jwks_key_accepted(jwks: Any) -> None:
