@@ -93,9 +93,8 @@ RecordingIds = Annotated[
 ]
 
 
-def _zip_scope(raw_ids: str, listing: ListScope) -> list[str]:
+def _zip_scope(ids: list[str], listing: ListScope) -> list[str]:
     """The ids a ZIP may hold: those of the caller's room for a member token (400 when none is)."""
-    ids = parse_ids(raw_ids)
     in_scope = [i for i in ids if listing.room_id is None or room_of_recording(i) == listing.room_id]
     if not in_scope and listing.room_id is not None:
         raise MeetError(
@@ -243,7 +242,7 @@ class RecordingsController(Controller):
         recording_ids: RecordingIds,
         media_token: Annotated[str | None, QueryParameter(name=MEDIA_TOKEN_PARAM, max_length=2048)] = None,
     ) -> Stream:
-        rows = await recordings.zip_members(_zip_scope(recording_ids, listing))
+        rows = await recordings.zip_members(_zip_scope(parse_ids(recording_ids), listing))
         if not rows:
             raise _nothing_to_zip()
         archive = ZipArchive.for_recordings(recordings.runtime.store, rows)
@@ -279,7 +278,7 @@ class RecordingsController(Controller):
     ) -> MediaLink:
         ids = parse_ids(recording_ids)
         # Refused now rather than when the browser follows the link, where nobody would see why.
-        if not await recordings.any_playable(_zip_scope(recording_ids, listing)):
+        if not await recordings.any_playable(_zip_scope(ids, listing)):
             raise _nothing_to_zip()
         runtime = recordings.runtime
         grant = MediaGrant.for_principal(listing.principal, zip_target(ids), runtime.config.media_link_ttl)
